@@ -291,7 +291,7 @@ function sweepProvider(
       while (w < hours.working.length && (hours.working[w] as Interval).end <= start) w++;
       const working = hours.working[w];
       if (working === undefined) return slots;
-      if (working.start > start || working.end < end) continue;
+      if (working.start > start || working.end < start) continue;
       const bufferedStart = start - search.bufferBeforeMs;
       const bufferedEnd = end + search.bufferAfterMs;
       if (!busy.isFreeDuring(bufferedStart, bufferedEnd)) continue;

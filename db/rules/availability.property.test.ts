@@ -103,14 +103,14 @@ const inputArb = fc.record({
     durationMin: fiveMin(5, 90),
     bufferBeforeMin: fiveMin(0, 20),
     bufferAfterMin: fiveMin(0, 20),
-    eligibleProviderIds: fc.constantFrom([], ['p1', 'p2'], ['p3']),
+    eligibleProviderIds: fc.constantFrom<string[]>([], ['p1', 'p2'], ['p3']),
     requiredResources: fc.constantFrom<string[][]>([], [['r1', 'r2']], [['r1'], ['r2', 'r3']], [['r3', 'r2', 'r1'], ['r1', 'r2']]),
   }),
-  providerIds: fc.constantFrom(['p1', 'p2', 'p3'], ['p2', 'p1'], ['p3']),
+  providerIds: fc.constantFrom<string[]>(['p1', 'p2', 'p3'], ['p2', 'p1'], ['p3']),
   templates: fc.array(templateArb, { maxLength: 6 }),
   exceptions: fc.array(exceptionArb, { maxLength: 4 }),
   appointments: fc.array(appointmentArb, { maxLength: 25 }),
-  resources: fc.option(fc.constant([
+  resources: fc.option(fc.constant<{ id: string; locationId: string }[]>([
     { id: 'r1', locationId: 'L1' },
     { id: 'r2', locationId: 'L1' },
     { id: 'r3', locationId: 'L2' },

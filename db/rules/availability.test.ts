@@ -371,6 +371,26 @@ describe('findOpenSlots across DST changes', () => {
     expect(startStamps(slots, zone)).toEqual(['2026-03-08T03:00-04:00', '2026-03-08T03:15-04:00', '2026-03-08T03:30-04:00']);
   });
 
+  it('resolves block bounds repeated by fall back to their first occurrence', () => {
+    const fallBack = (start: string, end: string) =>
+      startStamps(
+        findOpenSlots({
+          ...input({ from: '2026-11-01', to: '2026-11-01' }),
+          templates: [template({ weekday: 7, start, end })],
+          stepMin: 30,
+        }),
+        zone,
+      );
+    expect(fallBack('00:00', '01:30')).toEqual(['2026-11-01T00:00-04:00', '2026-11-01T00:30-04:00', '2026-11-01T01:00-04:00']);
+    expect(fallBack('01:30', '03:00')).toEqual([
+      '2026-11-01T01:30-04:00',
+      '2026-11-01T01:00-05:00',
+      '2026-11-01T01:30-05:00',
+      '2026-11-01T02:00-05:00',
+      '2026-11-01T02:30-05:00',
+    ]);
+  });
+
   it('offers nothing in a block that lies wholly inside the gap', () => {
     const slots = findOpenSlots({ ...input({ from: '2026-03-08', to: '2026-03-08' }), templates: [template({ weekday: 7, start: '02:00', end: '03:00' })] });
     expect(slots).toEqual([]);

@@ -24,9 +24,9 @@
 // 09:00, 09:15, ... before and after lunch. DST rules are those of wallclock.ts.
 //
 // Cost: appointments are filtered to the searched window and grouped by provider and
-// resource in one pass, each group is sorted and merged once, then every provider's
-// candidates are swept in time order with moving cursors: O(A log A + slots), never
-// O(slots x appointments).
+// resource in one pass, each group's starts and ends are sorted once, then every
+// provider's candidates are swept in time order with moving cursors: O(A log A + slots),
+// never O(slots x appointments).
 import { isActive, toBusyInterval } from './overlap';
 import type {
   Appointment,
@@ -124,33 +124,56 @@ function subtractIntervals(base: Interval[], cuts: Interval[]): Interval[] {
 }
 
 /**
- * Answers "is nothing busy in [start, end)?" for queries in ascending start order with a
- * forward-moving cursor; a query that goes back in time re-seeks by binary search, so one
- * timeline serves every provider's sweep.
+ * Answers "is nothing busy in [start, end)?" without merging or sorting objects: with the
+ * busy starts and ends each sorted, the number of busy intervals overlapping [a, b) is
+ * #(starts < b) - #(ends <= a), because an interval that ended by a also started before b.
+ * Both counts only grow while a sweep moves forward, so two cursors answer each query in
+ * amortised O(1); a query that goes back in time (the next provider's sweep) re-seeks them
+ * by binary search, so one timeline per resource serves every provider.
  */
-function createBusyTimeline(busy: Interval[]): BusyTimeline {
-  const intervals = mergeIntervals(busy);
-  let cursor = 0;
-  let lastStart = -Infinity;
-  const seek = (start: Instant): number => {
-    let lo = 0;
-    let hi = intervals.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((intervals[mid] as Interval).end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+function createBusyTimeline(startList: number[], endList: number[]): BusyTimeline {
+  const starts = sortInstants(startList);
+  const ends = sortInstants(endList);
+  let startedBefore = 0;
+  let endedBy = 0;
+  let lastQuery = -Infinity;
   return {
     isFreeDuring(start, end) {
-      if (start < lastStart) cursor = seek(start);
-      lastStart = start;
-      while (cursor < intervals.length && (intervals[cursor] as Interval).end <= start) cursor++;
-      const next = intervals[cursor];
-      return next === undefined || next.start >= end;
+      if (start < lastQuery) {
+        startedBefore = countBelow(starts, end, false);
+        endedBy = countBelow(ends, start, true);
+      }
+      lastQuery = start;
+      while (startedBefore < starts.length && (starts[startedBefore] as number) < end) startedBefore++;
+      while (startedBefore > 0 && (starts[startedBefore - 1] as number) >= end) startedBefore--;
+      while (endedBy < ends.length && (ends[endedBy] as number) <= start) endedBy++;
+      return startedBefore === endedBy;
     },
   };
+}
+
+// Typed-array sort is numeric and native, far cheaper than sorting interval objects; and
+// callers often pass rows already ordered by start (ORDER BY start_at), which one linear
+// check detects.
+function sortInstants(list: number[]): Float64Array {
+  const sorted = new Float64Array(list);
+  for (let i = 1; i < sorted.length; i++) {
+    if ((sorted[i] as number) < (sorted[i - 1] as number)) return sorted.sort();
+  }
+  return sorted;
+}
+
+/** How many sorted values are < limit (or <= limit when inclusive). */
+function countBelow(sorted: Float64Array, limit: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = sorted[mid] as number;
+    if (value < limit || (inclusive && value === limit)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -239,24 +262,29 @@ function groupBusyTime(
   providers: ReadonlySet<string>,
   resources: ReadonlySet<string>,
 ): { byProvider: Map<string, BusyTimeline>; byResource: Map<string, BusyTimeline> } {
-  const providerBusy = new Map<string, Interval[]>();
-  const resourceBusy = new Map<string, Interval[]>();
-  const add = (groups: Map<string, Interval[]>, key: string, interval: Interval): void => {
+  const providerBusy = new Map<string, { starts: number[]; ends: number[] }>();
+  const resourceBusy = new Map<string, { starts: number[]; ends: number[] }>();
+  const add = (groups: Map<string, { starts: number[]; ends: number[] }>, key: string, busy: Interval): void => {
     const group = groups.get(key);
-    if (group) group.push(interval);
-    else groups.set(key, [interval]);
+    if (group) {
+      group.starts.push(busy.start);
+      group.ends.push(busy.end);
+    } else {
+      groups.set(key, { starts: [busy.start], ends: [busy.end] });
+    }
   };
   for (const appointment of appointments) {
     if (!isActive(appointment.status)) continue;
     const busy = toBusyInterval(appointment);
-    if (busy.end <= window.start || busy.start >= window.end) continue;
+    // An empty interval overlaps nothing (as in overlap.ts) and would upset the counting.
+    if (busy.start >= busy.end || busy.end <= window.start || busy.start >= window.end) continue;
     if (providers.has(appointment.providerId)) add(providerBusy, appointment.providerId, busy);
     for (const resourceId of appointment.resourceIds) {
       if (resources.has(resourceId)) add(resourceBusy, resourceId, busy);
     }
   }
-  const toTimelines = (groups: Map<string, Interval[]>): Map<string, BusyTimeline> =>
-    new Map([...groups].map(([key, busy]) => [key, createBusyTimeline(busy)]));
+  const toTimelines = (groups: Map<string, { starts: number[]; ends: number[] }>): Map<string, BusyTimeline> =>
+    new Map([...groups].map(([key, busy]) => [key, createBusyTimeline(busy.starts, busy.ends)]));
   return { byProvider: toTimelines(providerBusy), byResource: toTimelines(resourceBusy) };
 }
 
@@ -291,7 +319,7 @@ function sweepProvider(
       while (w < hours.working.length && (hours.working[w] as Interval).end <= start) w++;
       const working = hours.working[w];
       if (working === undefined) return slots;
-      if (working.start > start || working.end < start) continue;
+      if (working.start > start || working.end < end) continue;
       const bufferedStart = start - search.bufferBeforeMs;
       const bufferedEnd = end + search.bufferAfterMs;
       if (!busy.isFreeDuring(bufferedStart, bufferedEnd)) continue;

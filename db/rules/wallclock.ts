@@ -41,16 +41,23 @@ export function parseWallTime(time: WallTime): number {
 // every provider on every day; Temporal costs tens of microseconds per call, a Map lookup
 // does not. Keyed per (zone, date), bounded so a long-running server cannot grow it forever.
 const maxCachedDays = 20_000;
-const dayCache = new Map<string, Map<string, Instant>>();
+let cachedDayCount = 0;
+const dayCache = new Map<string, Map<CalendarDate, Map<string, Instant>>>();
 const dateCache = new Map<string, { weekday: number; shifted: Map<number, CalendarDate> }>();
 
 function cachedDay(timeZone: string, date: CalendarDate): Map<string, Instant> {
-  const key = `${timeZone}\u0000${date}`;
-  let day = dayCache.get(key);
-  if (!day) {
-    if (dayCache.size >= maxCachedDays) dayCache.clear();
-    day = new Map();
-    dayCache.set(key, day);
+  let zone = dayCache.get(timeZone);
+  let day = zone?.get(date);
+  if (!zone || !day) {
+    if (cachedDayCount >= maxCachedDays) {
+      dayCache.clear();
+      cachedDayCount = 0;
+    }
+    zone = dayCache.get(timeZone) ?? new Map<CalendarDate, Map<string, Instant>>();
+    dayCache.set(timeZone, zone);
+    day = new Map<string, Instant>();
+    zone.set(date, day);
+    cachedDayCount += 1;
   }
   return day;
 }

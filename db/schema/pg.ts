@@ -1,5 +1,6 @@
 // Server schema (PostgreSQL and PGlite). Replicated tables mirror db/schema/sqlite.ts
 // column for column (schema-parity.test.ts proves it); server-only tables are at the bottom.
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AppointmentStatus, Role } from '../rules/types';
 import type { HlcMap, ReminderRule, SourceChannel, WallBreak } from './shared';
@@ -200,7 +201,10 @@ export const pairingCodes = pgTable('pairing_codes', {
   usedAt: instant('used_at'),
 });
 
-/** Every change id the server has answered, with its answer: pushes are idempotent. */
+/** Every change id the server has answered, with its answer: pushes are idempotent.
+ *  seq is set when the change is published (sync-server/merge/publish.ts); a device's
+ *  rejections are served to it from here as a shape, so a device that crashed after
+ *  pushing still learns. */
 export const changeLog = pgTable('change_log', {
   changeId: text('change_id').primaryKey(),
   orgId: text('org_id').notNull(),
@@ -213,21 +217,10 @@ export const changeLog = pgTable('change_log', {
   message: text('message'),
   conflictsWith: text('conflicts_with'),
   receivedAt: instant('received_at').notNull(),
-});
-
-/** Rejections, served to their device as a shape so a device that crashed after pushing still learns. */
-export const rejections = pgTable('rejections', {
-  id: text('id').primaryKey(),
-  orgId: text('org_id').notNull(),
-  deviceId: text('device_id').notNull(),
-  tableName: text('table_name').notNull(),
-  rowId: text('row_id').notNull(),
-  reason: text('reason').notNull(),
-  message: text('message').notNull(),
-  conflictsWith: text('conflicts_with'),
-  serverSeq: bigint('server_seq', { mode: 'number' }).notNull(),
-  createdAt: instant('created_at').notNull(),
-}, (t) => [index('rejections_device_seq').on(t.deviceId, t.serverSeq)]);
+}, (t) => [
+  index('change_log_unpublished').on(t.orgId).where(sql`seq is null`),
+  index('change_log_device_rejections').on(t.deviceId, t.seq).where(sql`status = 'rejected'`),
+]);
 
 /** One row per organization: its server-side sequence counter. */
 export const orgSequences = pgTable('org_sequences', {

@@ -193,6 +193,9 @@ export const outbox = sqliteTable('outbox', {
   rowId: text('row_id').notNull(),
   values: json<Record<string, unknown>>('values').notNull(),
   hlc: json<HlcMap>('hlc').notNull(),
+  /** What the change overwrote ({values, hlc} of those columns; null for a new row), so a
+   *  rejected change can be undone back to the server's state. */
+  previous: json<{ values: Record<string, unknown>; hlc: HlcMap } | null>('previous'),
   staffUserId: text('staff_user_id'),
   createdAt: instant('created_at').notNull(),
   attempts: integer('attempts').notNull().default(0),

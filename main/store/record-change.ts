@@ -7,6 +7,7 @@ import { GENESIS_HASH, hashAuditEvent, type AuditContent } from '../../db/audit/
 import type { HybridClock } from '../../db/crdt/hlc';
 import { mergeChange, stampChange, type ColumnValues } from '../../db/crdt/merge';
 import { isReplicatedTable, tableSpecs, type ReplicatedTableName, type TableSpec } from '../../db/schema/registry';
+import type { HlcMap } from '../../db/schema/shared';
 import type { Row } from './codec';
 import { RowWriter, rowState } from './row-writer';
 
@@ -67,8 +68,9 @@ export class ChangeRecorder {
 
     const changeId = uuidv7();
     const at = this.now();
-    this.rows.statement('insert into outbox (change_id, table_name, row_id, "values", hlc, staff_user_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(changeId, spec.name, input.rowId, JSON.stringify(stamped.values), JSON.stringify(stamped.hlc), input.staffUserId, at);
+    const previous = current ? { values: pick(current, won), hlc: pickHlc(current.hlc as HlcMap, won) } : null;
+    this.rows.statement('insert into outbox (change_id, table_name, row_id, "values", hlc, previous, staff_user_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(changeId, spec.name, input.rowId, JSON.stringify(stamped.values), JSON.stringify(stamped.hlc), previous && JSON.stringify(previous), input.staffUserId, at);
 
     // Read inside the transaction (an indexed lookup) rather than cached, so an outer
     // transaction that rolls back can never leave a stale head behind.
@@ -95,6 +97,12 @@ export class ChangeRecorder {
 
     return { changeId, row: { ...merged.values, id: input.rowId, org_id: orgId, hlc: merged.hlc } };
   }
+}
+
+function pickHlc(hlc: HlcMap, columns: string[]): HlcMap {
+  const out: HlcMap = {};
+  for (const c of columns) if (hlc[c] !== undefined) out[c] = hlc[c];
+  return out;
 }
 
 function pick(values: ColumnValues, columns: string[]): Record<string, unknown> {

@@ -1,17 +1,38 @@
 // The embedded server store: PGlite (PostgreSQL in wasm) on disk, with btree_gist for the
 // claims exclusion constraint. The extension must be passed at every open, not just the
 // first: reopening without it breaks inserts into the claims table (PROBES.md).
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { PGlite, types } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { PUBLISH_CHANNEL, type ServerDb } from './server-db';
 
 export const pgMigrationsFolder = fileURLToPath(new URL('../../db/migrations/pg', import.meta.url));
 
-/** dataDir undefined: in memory (tests). */
+/** Raw PGlite with migrations applied. dataDir undefined: in memory. */
 export async function openPglite(dataDir?: string): Promise<PGlite> {
-  const pg = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, { extensions: { btree_gist } });
+  const pg = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, {
+    extensions: { btree_gist },
+    parsers: { [types.INT8]: (v: string) => Number(v) },
+  });
   await migrate(drizzle(pg), { migrationsFolder: pgMigrationsFolder });
   return pg;
+}
+
+export async function openPgliteServerDb(dataDir?: string): Promise<ServerDb> {
+  const pg = await openPglite(dataDir);
+  // One process owns an embedded store, so publication events stay in-process.
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  return {
+    kind: 'pglite',
+    durability: dataDir ? 'process-crash-safe' : 'volatile',
+    query: (text, params) => pg.query(text, params),
+    transaction: (fn) => pg.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) })),
+    onPublished: (listener) => void events.on(PUBLISH_CHANNEL, listener),
+    notifyPublished: async (orgId) => void events.emit(PUBLISH_CHANNEL, orgId),
+    close: () => pg.close(),
+  };
 }

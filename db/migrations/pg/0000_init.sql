@@ -161,19 +161,6 @@ CREATE TABLE "providers" (
 	"color" text
 );
 --> statement-breakpoint
-CREATE TABLE "rejections" (
-	"id" text PRIMARY KEY NOT NULL,
-	"org_id" text NOT NULL,
-	"device_id" text NOT NULL,
-	"table_name" text NOT NULL,
-	"row_id" text NOT NULL,
-	"reason" text NOT NULL,
-	"message" text NOT NULL,
-	"conflicts_with" text,
-	"server_seq" bigint NOT NULL,
-	"created_at" bigint NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "reminder_rules" (
 	"id" text PRIMARY KEY NOT NULL,
 	"org_id" text NOT NULL,
@@ -284,13 +271,14 @@ CREATE INDEX "appointments_location_start" ON "appointments" USING btree ("locat
 CREATE UNIQUE INDEX "appointments_confirmation_code" ON "appointments" USING btree ("confirmation_code");--> statement-breakpoint
 CREATE INDEX "audit_events_seq" ON "audit_events" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_events_chain" ON "audit_events" USING btree ("device_id","chain_seq");--> statement-breakpoint
+CREATE INDEX "change_log_unpublished" ON "change_log" USING btree ("org_id") WHERE seq is null;--> statement-breakpoint
+CREATE INDEX "change_log_device_rejections" ON "change_log" USING btree ("device_id","seq") WHERE status = 'rejected';--> statement-breakpoint
 CREATE INDEX "jobs_due" ON "jobs" USING btree ("run_at");--> statement-breakpoint
 CREATE INDEX "locations_seq" ON "locations" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE INDEX "organizations_seq" ON "organizations" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE INDEX "patients_seq" ON "patients" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE INDEX "policies_seq" ON "policies" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE INDEX "providers_seq" ON "providers" USING btree ("org_id","server_seq");--> statement-breakpoint
-CREATE INDEX "rejections_device_seq" ON "rejections" USING btree ("device_id","server_seq");--> statement-breakpoint
 CREATE INDEX "reminder_rules_seq" ON "reminder_rules" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE INDEX "resources_seq" ON "resources" USING btree ("org_id","server_seq");--> statement-breakpoint
 CREATE INDEX "schedule_exceptions_seq" ON "schedule_exceptions" USING btree ("org_id","server_seq");--> statement-breakpoint

@@ -81,6 +81,7 @@ CREATE TABLE `outbox` (
 	`row_id` text NOT NULL,
 	`values` text NOT NULL,
 	`hlc` text NOT NULL,
+	`previous` text,
 	`staff_user_id` text,
 	`created_at` integer NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL

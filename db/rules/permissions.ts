@@ -1,0 +1,61 @@
+// Who may write what, as data: the same matrix is enforced by the sync server on every
+// change and by the device's API, and tested against both.
+import type { ReplicatedTableName } from '../schema/registry';
+import type { Role } from './types';
+
+const staff: Role[] = ['receptionist', 'nurse', 'provider', 'manager', 'admin'];
+const managers: Role[] = ['manager', 'admin'];
+
+/** Roles that may write each table (subject to the column rules below). */
+export const tableWriters: Record<ReplicatedTableName, readonly Role[]> = {
+  appointments: [...staff, 'kiosk', 'system'],
+  patients: staff,
+  waitlist_entries: ['receptionist', 'nurse', 'manager', 'admin', 'system'],
+  organizations: ['admin'],
+  locations: managers,
+  providers: managers,
+  resources: managers,
+  services: managers,
+  schedule_templates: managers,
+  schedule_exceptions: managers,
+  policies: managers,
+  reminder_rules: managers,
+  staff_users: managers,
+  // Every device appends its own chain; nobody edits one (checked by the server separately).
+  audit_events: [...staff, 'kiosk', 'system'],
+};
+
+/** A kiosk may only move an appointment to checked_in; nothing else, anywhere. */
+const kioskColumns = new Set(['status']);
+
+export type WriteCheck = { ok: true } | { ok: false; message: string };
+
+export interface WriteRequest {
+  role: Role;
+  table: ReplicatedTableName;
+  values: Record<string, unknown>;
+  /** Whether the row exists already (kiosks and audit events may not create or edit). */
+  isNew: boolean;
+}
+
+export function checkWrite({ role, table, values, isNew }: WriteRequest): WriteCheck {
+  if (!tableWriters[table].includes(role)) {
+    return { ok: false, message: `A ${roleLabel(role)} may not change ${table.replace(/_/g, ' ')}.` };
+  }
+  if (role === 'kiosk' && table === 'appointments') {
+    const onlyStatus = Object.keys(values).every((c) => kioskColumns.has(c));
+    if (isNew || !onlyStatus || values.status !== 'checked_in') return { ok: false, message: 'A kiosk may only check in an existing appointment.' };
+  }
+  if (table === 'audit_events' && !isNew) return { ok: false, message: 'Audit events are never edited.' };
+  if (table === 'appointments' && values.overbook === true && !managers.includes(role)) {
+    return { ok: false, message: 'Only a manager can overbook a slot that is already taken.' };
+  }
+  if (table === 'staff_users' && values.role === 'admin' && role !== 'admin') {
+    return { ok: false, message: 'Only an administrator can make someone an administrator.' };
+  }
+  return { ok: true };
+}
+
+export function roleLabel(role: Role): string {
+  return role === 'system' ? 'server job' : role;
+}

@@ -1,0 +1,69 @@
+// PostgreSQL for production and for several server instances on one database: instances
+// learn about each other's publications through LISTEN/NOTIFY.
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { PUBLISH_CHANNEL, type ServerDb } from './server-db';
+
+const migrationsFolder = fileURLToPath(new URL('../../db/migrations/pg', import.meta.url));
+
+const INT8 = 20;
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
+};
+
+export async function openPostgresServerDb(connectionString: string, { poolSize = 10 } = {}): Promise<ServerDb> {
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: typeParsers });
+  // Two instances starting together must not both run the migrations.
+  const migrator = await pool.connect();
+  try {
+    await migrator.query('select pg_advisory_lock(7204311)');
+    await migrate(drizzle(migrator), { migrationsFolder });
+  } finally {
+    await migrator.query('select pg_advisory_unlock(7204311)').catch(() => undefined);
+    migrator.release();
+  }
+
+  const listeners: ((orgId: string) => void)[] = [];
+  let listener: pg.Client | null = null;
+  const ensureListener = async () => {
+    if (listener) return;
+    listener = new pg.Client({ connectionString, types: typeParsers });
+    await listener.connect();
+    listener.on('notification', (n) => { if (n.payload) for (const l of listeners) l(n.payload); });
+    listener.on('error', () => undefined);
+    await listener.query(`listen ${PUBLISH_CHANNEL}`);
+  };
+
+  return {
+    kind: 'postgres',
+    durability: 'durable',
+    query: async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)) as unknown as { rows: T[] },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({ query: async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)) as unknown as { rows: T[] } });
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    onPublished(l) {
+      listeners.push(l);
+      void ensureListener();
+    },
+    async notifyPublished(orgId) {
+      await pool.query('select pg_notify($1, $2)', [PUBLISH_CHANNEL, orgId]);
+    },
+    async close() {
+      await listener?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}

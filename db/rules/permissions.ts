@@ -5,22 +5,24 @@ import type { Role } from './types';
 
 const staff: Role[] = ['receptionist', 'nurse', 'provider', 'manager', 'admin'];
 const managers: Role[] = ['manager', 'admin'];
+// 'system' is the server itself (bootstrap, demo seeding, jobs); no device can act as it.
+const managersAndServer: Role[] = [...managers, 'system'];
 
 /** Roles that may write each table (subject to the column rules below). */
 export const tableWriters: Record<ReplicatedTableName, readonly Role[]> = {
   appointments: [...staff, 'kiosk', 'system'],
-  patients: staff,
+  patients: [...staff, 'system'],
   waitlist_entries: ['receptionist', 'nurse', 'manager', 'admin', 'system'],
-  organizations: ['admin'],
-  locations: managers,
-  providers: managers,
-  resources: managers,
-  services: managers,
-  schedule_templates: managers,
-  schedule_exceptions: managers,
-  policies: managers,
-  reminder_rules: managers,
-  staff_users: managers,
+  organizations: ['admin', 'system'],
+  locations: managersAndServer,
+  providers: managersAndServer,
+  resources: managersAndServer,
+  services: managersAndServer,
+  schedule_templates: managersAndServer,
+  schedule_exceptions: managersAndServer,
+  policies: managersAndServer,
+  reminder_rules: managersAndServer,
+  staff_users: managersAndServer,
   // Every device appends its own chain; nobody edits one (checked by the server separately).
   audit_events: [...staff, 'kiosk', 'system'],
 };

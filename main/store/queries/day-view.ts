@@ -1,0 +1,65 @@
+// One location's appointments for one calendar day, as the schedule grid shows them.
+import type Database from 'better-sqlite3';
+import type { AppointmentStatus, CalendarDate, Instant } from '../../../db/rules/types';
+import { addDays, getStartOfDay } from '../../../db/rules/wallclock';
+import type { LocalStore } from '../local-store';
+
+export interface DayViewQuery {
+  locationId: string;
+  date: CalendarDate;
+  /** The location's IANA zone: the day is its local calendar day. */
+  timeZone: string;
+}
+
+export interface DayViewAppointment {
+  id: string;
+  startAt: Instant;
+  endAt: Instant;
+  status: AppointmentStatus;
+  overbook: boolean;
+  providerId: string;
+  patientId: string;
+  serviceId: string;
+  /** The joined names are null while the referenced row has not arrived by sync yet. */
+  providerName: string | null;
+  patientFirstName: string | null;
+  patientLastName: string | null;
+  serviceName: string | null;
+  serviceColor: string | null;
+}
+
+// LEFT joins, for two reasons. Shapes sync table by table, so an appointment can arrive
+// before its patient: it must still show, not vanish from the desk's day. And SQLite never
+// reorders a LEFT join's left side, so appointments stay the outer loop and are read through
+// appointments_location_start whatever the statistics say (day-view.test.ts checks the plan).
+// The id breaks ties between visits that start together, so the order is stable.
+export const dayViewSql = `
+select a.id as id, a.start_at as startAt, a.end_at as endAt, a.status as status, a.overbook as overbook,
+  a.provider_id as providerId, a.patient_id as patientId, a.service_id as serviceId,
+  pr.name as providerName, p.first_name as patientFirstName, p.last_name as patientLastName,
+  s.name as serviceName, s.color as serviceColor
+from appointments a
+left join patients p on p.id = a.patient_id and p.deleted = 0
+left join providers pr on pr.id = a.provider_id and pr.deleted = 0
+left join services s on s.id = a.service_id and s.deleted = 0
+where a.location_id = ? and a.start_at >= ? and a.start_at < ? and a.deleted = 0
+order by a.start_at, a.id`;
+
+type RawRow = Omit<DayViewAppointment, 'overbook'> & { overbook: number };
+
+const statements = new WeakMap<LocalStore, Database.Statement<unknown[], RawRow>>();
+
+/**
+ * Appointments whose start lies in the local day [start of `date`, start of the next day),
+ * so a DST day holds 23 or 25 hours of bookings; ordered by start.
+ */
+export function readDayView(store: LocalStore, query: DayViewQuery): DayViewAppointment[] {
+  let statement = statements.get(store);
+  if (!statement) {
+    statement = store.sqlite.prepare<unknown[], RawRow>(dayViewSql);
+    statements.set(store, statement);
+  }
+  const dayStart = getStartOfDay(query.date, query.timeZone);
+  const dayEnd = getStartOfDay(addDays(query.date, 1), query.timeZone);
+  return statement.all(query.locationId, dayStart, dayEnd).map((row) => ({ ...row, overbook: row.overbook === 1 }));
+}

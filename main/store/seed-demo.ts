@@ -1,0 +1,97 @@
+// The demo clinic on a device: generate it with real argon2id PIN hashes, then merge it into
+// the store as rows that came from elsewhere (no outbox, no audit: nobody here booked them).
+import { argon2id, hash } from 'argon2';
+import { stampChange } from '../../db/crdt/merge';
+import { generateDemoClinic, type DemoClinic } from '../../db/demo/generate';
+import { bookkeepingColumns, type ReplicatedTableName } from '../../db/schema/registry';
+import { applyRemoteRows, type RemoteRow } from './apply-remote';
+import type { LocalStore } from './local-store';
+import { RowWriter } from './row-writer';
+
+/** Referenced tables before the rows that point at them, so a reader never sees a dangling id mid-load. */
+const loadOrder: ReplicatedTableName[] = [
+  'organizations',
+  'locations',
+  'providers',
+  'resources',
+  'services',
+  'schedule_templates',
+  'schedule_exceptions',
+  'policies',
+  'reminder_rules',
+  'staff_users',
+  'patients',
+  'appointments',
+  'waitlist_entries',
+];
+
+// Large enough that fsync per commit (synchronous = FULL) is not the cost, small enough that
+// one transaction does not hold the write lock for seconds.
+const batchSize = 5_000;
+
+const bookkeeping = new Set<string>(bookkeepingColumns);
+
+/**
+ * Merge the clinic into the store and bind the store to the clinic's organization. Every
+ * column is stamped with one fresh timestamp, so the demo loses to any later edit.
+ */
+export function loadDemoClinic(store: LocalStore, clinic: DemoClinic): { rows: number } {
+  const unknown = Object.keys(clinic.tables).filter((t) => !loadOrder.includes(t as ReplicatedTableName));
+  if (unknown.length > 0) throw new Error(`The demo clinic has tables the loader does not know: ${unknown.join(', ')}.`);
+
+  store.setOrganization(clinic.orgId);
+  const ts = store.clock.now();
+  const writer = new RowWriter(store.sqlite);
+  let rows = 0;
+  for (const table of loadOrder) {
+    const source = clinic.tables[table] ?? [];
+    for (let first = 0; first < source.length; first += batchSize) {
+      const batch: RemoteRow[] = source.slice(first, first + batchSize).map((row) => {
+        const values: Record<string, unknown> = {};
+        for (const [column, value] of Object.entries(row)) if (!bookkeeping.has(column)) values[column] = value;
+        return { id: row.id as string, orgId: row.org_id as string, ...stampChange(values, ts) };
+      });
+      rows += applyRemoteRows(store.sqlite, table, batch, writer);
+    }
+  }
+  // The clock's high-water mark is otherwise saved only on close and recovered from the
+  // outbox, which these rows never enter: after a crash the clock could issue `ts` again.
+  store.setMeta('hlc_high_water', store.clock.last());
+  return { rows };
+}
+
+/** argon2id with the library's defaults (64 MiB, t = 3, p = 4: RFC 9106's second recommended setting). */
+export function hashDemoSecret(secret: string): Promise<string> {
+  return hash(secret, { type: argon2id });
+}
+
+export interface CreateDemoClinicOptions {
+  /** The clinic's "today", 'YYYY-MM-DD'. */
+  anchorDate: string;
+  seed?: number;
+  patients?: number;
+}
+
+/** The demo clinic with staff_users.secret_hash holding real argon2id hashes of the PINs. */
+export async function createDemoClinic(options: CreateDemoClinicOptions): Promise<DemoClinic> {
+  // The generator is synchronous and argon2 is not: let it write a unique placeholder per
+  // PIN, then swap each placeholder for the hash of the PIN it stands for.
+  const secretOf = new Map<string, string>();
+  const clinic = generateDemoClinic({
+    ...options,
+    hashSecret: (secret) => {
+      const placeholder = `pending-hash:${secretOf.size}`;
+      secretOf.set(placeholder, secret);
+      return placeholder;
+    },
+  });
+  const hashOf = new Map(await Promise.all(
+    [...secretOf].map(async ([placeholder, secret]) => [placeholder, await hashDemoSecret(secret)] as const),
+  ));
+  for (const row of clinic.tables.staff_users ?? []) {
+    const hashed = hashOf.get(row.secret_hash as string);
+    if (hashed === undefined) throw new Error(`Staff user ${String(row.id)} has no PIN hash.`);
+    row.secret_hash = hashed;
+  }
+  return clinic;
+}

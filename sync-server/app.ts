@@ -1,0 +1,139 @@
+// The replication server: enrollment, push (merge + slot-conflict rejection), pull
+// (Electric shapes), health and metrics. Works on PGlite or PostgreSQL alike.
+import { EventEmitter } from 'node:events';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Change, ChangeResult } from '../db/crdt/change';
+import { HybridClock } from '../db/crdt/hlc';
+import { createPairingCode, revokeDevice, deviceRoles, type DeviceRole } from './auth/devices';
+import { ensureOrganization, loadServerIdentity, type ServerIdentity } from './bootstrap';
+import { applyChanges, type MergeContext } from './merge/apply-changes';
+import { Publisher, publishOnce } from './merge/publish';
+import { createMetrics } from './metrics';
+import { deviceAuth } from './routes/auth-hook';
+import { registerChangeRoutes } from './routes/changes';
+import { registerDeviceRoutes } from './routes/devices';
+import { registerShapeRoutes } from './routes/shape';
+import type { ServerDb } from './store/server-db';
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface SyncServerOptions {
+  db: ServerDb;
+  now?: () => number;
+  /** How long a live shape request waits for news before answering "up to date". */
+  liveTimeoutMs?: number;
+  /** Required on /v1/admin/* (the CLI reads it from the data folder); admin routes are off without it. */
+  adminToken?: string;
+}
+
+export interface SyncServer {
+  app: FastifyInstance;
+  db: ServerDb;
+  identity: ServerIdentity;
+  clock: HybridClock;
+  /** Apply changes as the server itself (bootstrap, demo data, jobs), through the same merge path. */
+  writeAsSystem(orgId: string, changes: Change[]): Promise<ChangeResult[]>;
+  ensureOrganization(name?: string): Promise<string>;
+  createPairingCode(orgId: string, role: DeviceRole): Promise<{ code: string; expiresAt: number }>;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const liveTimeoutMs = options.liveTimeoutMs ?? 20_000;
+  const identity = await loadServerIdentity(db);
+  const clock = new HybridClock(identity.nodeId, now);
+  const publisher = new Publisher(db);
+  const metrics = createMetrics();
+
+  // A crash between a push's commit and its publication leaves changes unnumbered: number them now.
+  const { rows: pendingOrgs } = await db.query<{ org_id: string }>('select distinct org_id from change_log where seq is null');
+  for (const { org_id } of pendingOrgs) await publishOnce(db, org_id);
+
+  const published = new EventEmitter();
+  published.setMaxListeners(0);
+  db.onPublished((orgId) => published.emit(orgId));
+  const waitForPublish = (orgId: string, signal: AbortSignal) => new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      published.off(orgId, done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, liveTimeoutMs);
+    published.once(orgId, done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+  const merge: MergeContext = {
+    db, clock, publisher, now,
+    onResult: (r) => (r.status === 'accepted' ? metrics.accepted.inc() : metrics.rejected.inc({ reason: r.reason })),
+  };
+
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, forceCloseConnections: true });
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; push fewer changes at a time.`
+      : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.'
+        : status < 500 ? error.message : 'The server could not process this request; nothing was changed. It will be retried.';
+    if (status >= 500) console.error(error);
+    void reply.code(status).send({ message });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unknown';
+    metrics.requests.inc({ route, status: String(reply.statusCode) });
+    if (!(route === '/v1/shape' && (request.query as { live?: string }).live === 'true')) metrics.latency.observe({ route }, reply.elapsedTime / 1000);
+  });
+
+  const requireDevice = deviceAuth(db);
+  registerDeviceRoutes(app, db, now);
+  registerChangeRoutes(app, merge, requireDevice);
+  registerShapeRoutes(app, { db, epoch: identity.epoch, waitForPublish }, requireDevice);
+
+  app.get('/health', async () => ({
+    status: 'ok',
+    store: db.kind,
+    durability: db.durability,
+    durabilityNote: db.durability === 'durable' ? 'PostgreSQL with fsync: accepted changes survive crashes and power loss.'
+      : db.durability === 'process-crash-safe' ? 'Embedded PGlite: accepted changes survive the server being killed, but not an OS crash or power loss (PGlite on Node never fsyncs). Use PostgreSQL where that matters.'
+        : 'In memory: nothing survives a restart (tests only).',
+  }));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  const writeAsSystem = (orgId: string, changes: Change[]) => applyChanges(merge, { orgId, deviceId: `server-${identity.nodeId}`, deviceRole: 'system' }, changes);
+  const server: SyncServer = {
+    app, db, identity, clock, writeAsSystem,
+    ensureOrganization: (name) => ensureOrganization(db, writeAsSystem, () => clock.now(), name),
+    createPairingCode: (orgId, role) => createPairingCode(db, orgId, role, now()),
+    async listen(port, host = '127.0.0.1') {
+      return app.listen({ port, host });
+    },
+    async close() {
+      await app.close();
+    },
+  };
+
+  if (options.adminToken) registerAdminRoutes(app, server, options.adminToken, now);
+  return server;
+}
+
+/** Loopback-only, token-protected: how the CLI asks a running server for pairing codes. */
+function registerAdminRoutes(app: FastifyInstance, server: SyncServer, token: string, now: () => number): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/v1/admin/')) return;
+    const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.ip);
+    if (!loopback || request.headers['x-admin-token'] !== token) await reply.code(403).send({ message: 'Administration is only available on this computer, with the admin token.' });
+  });
+  app.post('/v1/admin/pairing-codes', async (request, reply) => {
+    const role = (request.body as { role?: string })?.role;
+    if (!deviceRoles.includes(role as DeviceRole)) return reply.code(400).send({ message: `role must be one of ${deviceRoles.join(', ')}` });
+    const orgId = await server.ensureOrganization();
+    return server.createPairingCode(orgId, role as DeviceRole);
+  });
+  app.post('/v1/admin/devices/:id/revoke', async (request, reply) => {
+    const revoked = await revokeDevice(server.db, (request.params as { id: string }).id, now());
+    return revoked ? { revoked: true } : reply.code(404).send({ message: 'No such active device.' });
+  });
+}

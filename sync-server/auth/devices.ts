@@ -1,0 +1,61 @@
+// Devices enroll once with a short-lived pairing code from a manager and get a bearer
+// token. Only hashes of codes and tokens are stored: a copied database opens no doors.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { Sql } from '../store/server-db';
+
+export type DeviceRole = 'front_desk' | 'manager' | 'kiosk';
+export const deviceRoles: DeviceRole[] = ['front_desk', 'manager', 'kiosk'];
+
+export interface AuthenticatedDevice {
+  deviceId: string;
+  orgId: string;
+  role: DeviceRole;
+  nodeId: string;
+}
+
+export const PAIRING_CODE_TTL_MS = 15 * 60_000;
+// No 0/O, 1/I/L: codes are read aloud and typed by people.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export async function createPairingCode(db: Sql, orgId: string, role: DeviceRole, now: number): Promise<{ code: string; expiresAt: number }> {
+  const raw = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  const expiresAt = now + PAIRING_CODE_TTL_MS;
+  await db.query('insert into pairing_codes (code_hash, org_id, role, expires_at) values ($1, $2, $3, $4)', [sha256(raw), orgId, role, expiresAt]);
+  return { code: `${raw.slice(0, 5)}-${raw.slice(5)}`, expiresAt };
+}
+
+export class EnrollmentError extends Error {}
+
+export async function enrollDevice(db: Sql, code: string, name: string, now: number): Promise<{ deviceId: string; nodeId: string; token: string }> {
+  // One statement claims the code, so two devices racing with the same code cannot both win.
+  const { rows } = await db.query<{ org_id: string; role: DeviceRole }>(
+    `update pairing_codes set used_at = $2 where code_hash = $1 and used_at is null and expires_at > $2 returning org_id, role`,
+    [sha256(normalizeCode(code)), now]);
+  const claimed = rows[0];
+  if (!claimed) throw new EnrollmentError('This pairing code is not valid: it may be mistyped, already used, or older than 15 minutes. Ask a manager for a new one.');
+  const deviceId = uuidv7();
+  const nodeId = randomBytes(8).toString('hex');
+  const token = randomBytes(32).toString('base64url');
+  await db.query(
+    `insert into devices (id, org_id, name, role, node_id, token_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [deviceId, claimed.org_id, name, claimed.role, nodeId, sha256(token), now]);
+  return { deviceId, nodeId, token };
+}
+
+export async function authenticateDevice(db: Sql, authorization: string | undefined): Promise<AuthenticatedDevice | null> {
+  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  if (!token) return null;
+  const { rows } = await db.query<{ id: string; org_id: string; role: DeviceRole; node_id: string }>(
+    `select id, org_id, role, node_id from devices where token_hash = $1 and revoked_at is null`, [sha256(token)]);
+  const d = rows[0];
+  return d ? { deviceId: d.id, orgId: d.org_id, role: d.role, nodeId: d.node_id } : null;
+}
+
+export async function revokeDevice(db: Sql, deviceId: string, now: number): Promise<boolean> {
+  const { rows } = await db.query(`update devices set revoked_at = $2 where id = $1 and revoked_at is null returning id`, [deviceId, now]);
+  return rows.length > 0;
+}

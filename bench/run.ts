@@ -3,6 +3,9 @@ import type { Figure } from './lib/measure';
 
 const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   'store-write': () => import('./store-write.bench'),
+  encryption: () => import('./encryption.bench'),
+  availability: () => import('./availability.bench'),
+  'day-view-500k': () => import('./day-view-500k.bench'),
 };
 
 const only = process.argv.slice(2);

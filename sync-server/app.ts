@@ -55,16 +55,20 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const published = new EventEmitter();
   published.setMaxListeners(0);
   db.onPublished((orgId) => published.emit(orgId));
+  // Closing wakes every long-poll so shutdown never waits out their timeouts.
+  const closing = new AbortController();
   const waitForPublish = (orgId: string, signal: AbortSignal) => new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
       published.off(orgId, done);
       signal.removeEventListener('abort', done);
+      closing.signal.removeEventListener('abort', done);
       resolve();
     };
     const timer = setTimeout(done, liveTimeoutMs);
     published.once(orgId, done);
     signal.addEventListener('abort', done, { once: true });
+    closing.signal.addEventListener('abort', done, { once: true });
   });
 
   const merge: MergeContext = {
@@ -72,7 +76,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     onResult: (r) => (r.status === 'accepted' ? metrics.accepted.inc() : metrics.rejected.inc({ reason: r.reason })),
   };
 
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, forceCloseConnections: true });
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, forceCloseConnections: 'idle' });
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; push fewer changes at a time.`
@@ -111,6 +115,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       return app.listen({ port, host });
     },
     async close() {
+      closing.abort();
       await app.close();
     },
   };

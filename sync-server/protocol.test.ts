@@ -25,7 +25,7 @@ describe('enrollment', () => {
     expect(await first.json()).toEqual({ deviceId: expect.any(String), nodeId: expect.stringMatching(/^[0-9a-f]{16}$/), token: expect.any(String) });
     const again = await post('/v1/devices/enroll', JSON.stringify({ code, name: 'Desk 3' }));
     expect(again.status).toBe(403);
-    expect((await again.json()).message).toMatch(/already used|not valid/);
+    expect(((await again.json()) as { message: string }).message).toMatch(/already used|not valid/);
   });
 
   it('refuses requests without a valid token with 401', async () => {
@@ -148,13 +148,13 @@ describe('push', () => {
   it('answers malformed and oversized requests with a clear 4xx', async () => {
     const bad = await post('/v1/changes', '{"changes": [', desk.token);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/not valid JSON/);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/not valid JSON/);
     expect((await post('/v1/changes', JSON.stringify({ changes: 'x' }), desk.token)).status).toBe(400);
     const tooMany = await post('/v1/changes', JSON.stringify({ changes: Array.from({ length: 1001 }, () => ({})) }), desk.token);
     expect(tooMany.status).toBe(413);
     const huge = await post('/v1/changes', JSON.stringify({ changes: [{ notes: 'x'.repeat(6 * 1024 * 1024) }] }), desk.token);
     expect(huge.status).toBe(413);
-    expect((await huge.json()).message).toMatch(/larger than 5 MB/);
+    expect(((await huge.json()) as { message: string }).message).toMatch(/larger than 5 MB/);
     expect((await fetch(`${env.url}/health`)).status).toBe(200);
   });
 });

@@ -7,7 +7,9 @@ import { HybridClock } from '../db/crdt/hlc';
 import { createPairingCode, revokeDevice, deviceRoles, type DeviceRole } from './auth/devices';
 import { ensureOrganization, loadServerIdentity, type ServerIdentity } from './bootstrap';
 import { applyChanges, type MergeContext } from './merge/apply-changes';
+import { importNewRows } from './merge/bulk-import';
 import { Publisher, publishOnce } from './merge/publish';
+import type { ReplicatedTableName } from '../db/schema/registry';
 import { createMetrics } from './metrics';
 import { deviceAuth } from './routes/auth-hook';
 import { registerChangeRoutes } from './routes/changes';
@@ -33,6 +35,8 @@ export interface SyncServer {
   clock: HybridClock;
   /** Apply changes as the server itself (bootstrap, demo data, jobs), through the same merge path. */
   writeAsSystem(orgId: string, changes: Change[]): Promise<ChangeResult[]>;
+  /** Import brand-new rows of one table as the server (demo, restore): bulk when possible, else writeAsSystem. */
+  importAsSystem(orgId: string, table: ReplicatedTableName, changes: Change[]): Promise<ChangeResult[]>;
   ensureOrganization(name?: string): Promise<string>;
   createPairingCode(orgId: string, role: DeviceRole): Promise<{ code: string; expiresAt: number }>;
   listen(port: number, host?: string): Promise<string>;
@@ -107,8 +111,14 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
   const writeAsSystem = (orgId: string, changes: Change[]) => applyChanges(merge, { orgId, deviceId: `server-${identity.nodeId}`, deviceRole: 'system' }, changes);
+  const systemDevice = `server-${identity.nodeId}`;
+  const importAsSystem = async (orgId: string, table: ReplicatedTableName, changes: Change[]) => {
+    const imported = await importNewRows(db, publisher, orgId, systemDevice, table, changes, now());
+    if (imported) for (const r of imported) merge.onResult?.(r);
+    return imported ?? writeAsSystem(orgId, changes);
+  };
   const server: SyncServer = {
-    app, db, identity, clock, writeAsSystem,
+    app, db, identity, clock, writeAsSystem, importAsSystem,
     ensureOrganization: (name) => ensureOrganization(db, writeAsSystem, () => clock.now(), name),
     createPairingCode: (orgId, role) => createPairingCode(db, orgId, role, now()),
     async listen(port, host = '127.0.0.1') {

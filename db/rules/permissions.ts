@@ -52,7 +52,7 @@ export function checkWrite({ role, table, values, isNew }: WriteRequest): WriteC
   if (table === 'appointments' && values.overbook === true && !managers.includes(role)) {
     return { ok: false, message: 'Only a manager can overbook a slot that is already taken.' };
   }
-  if (table === 'staff_users' && values.role === 'admin' && role !== 'admin') {
+  if (table === 'staff_users' && values.role === 'admin' && role !== 'admin' && role !== 'system') {
     return { ok: false, message: 'Only an administrator can make someone an administrator.' };
   }
   return { ok: true };

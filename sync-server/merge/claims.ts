@@ -55,25 +55,34 @@ export async function findConflict(tx: Sql, orgId: string, appointmentId: string
 }
 
 /**
- * Replace an appointment's claims with those its merged state implies. Throws SlotTaken
- * when an exclusive claim would overlap another appointment's claim (an overbooked
- * appointment's claims do not exclude, but a normal booking still may not land on them).
+ * Replace an appointment's claims with those its merged state implies, in at most two
+ * statements. Returns the conflict instead of throwing, so the push's transaction stays
+ * usable. An overbooked appointment's claims do not exclude others, but a normal booking
+ * may still not land on them; the exclusion constraint remains the backstop against
+ * races the check cannot see (SQLSTATE 23P01, handled by the caller).
  */
-export async function refreshClaims(tx: Sql, orgId: string, appointmentId: string, merged: ColumnValues): Promise<void> {
-  await tx.query('delete from claims where appointment_id = $1 and org_id = $2', [appointmentId, orgId]);
-  if (merged.deleted === true) return;
+export async function replaceClaims(tx: Sql, orgId: string, appointmentId: string, merged: ColumnValues, isNew: boolean): Promise<SlotTaken | null> {
+  if (!isNew) await tx.query('delete from claims where appointment_id = $1 and org_id = $2', [appointmentId, orgId]);
+  if (merged.deleted === true) return null;
   const claims = claimsOf(toAppointment(appointmentId, merged));
-  if (claims.length === 0) return;
+  if (claims.length === 0) return null;
   const exclusive = merged.overbook !== true;
-  if (exclusive) {
-    const conflict = await findConflict(tx, orgId, appointmentId, claims);
-    if (conflict) throw conflict;
-  }
-  await tx.query(
-    `insert into claims (appointment_id, org_id, kind, key, during, exclusive)
-     select $1, $2, x.kind, x.key, int8range(x.s, x.e), $7
-       from unnest($3::text[], $4::text[], $5::int8[], $6::int8[]) as x(kind, key, s, e)`,
+  const { rows } = await tx.query<{ appointment_id: string; kind: Claim['kind']; key: string }>(
+    `with wanted as (
+       select * from unnest($3::text[], $4::text[], $5::int8[], $6::int8[]) as x(kind, key, s, e)
+     ), conflict as (
+       select c.appointment_id, c.kind, c.key
+         from claims c join wanted x on c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e)
+        where $7 and c.org_id = $2 and c.appointment_id <> $1
+        order by c.appointment_id limit 1
+     ), inserted as (
+       insert into claims (appointment_id, org_id, kind, key, during, exclusive)
+       select $1, $2, kind, key, int8range(s, e), $7 from wanted where not exists (select 1 from conflict)
+     )
+     select * from conflict`,
     [appointmentId, orgId, ...unnestParams(claims), exclusive]);
+  const hit = rows[0];
+  return hit ? new SlotTaken(hit.appointment_id, hit) : null;
 }
 
 /** A sentence for the receptionist whose booking lost: who holds the slot, and when. */

@@ -1,5 +1,6 @@
 // Real sync servers for tests: PGlite in memory (or PostgreSQL), real HTTP on 127.0.0.1.
 import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { Change, ChangeResult } from '../../db/crdt/change';
 import { HybridClock } from '../../db/crdt/hlc';
@@ -11,11 +12,14 @@ import { openPgliteServerDb } from '../store/open-pglite';
 import type { ServerDb } from '../store/server-db';
 
 export interface RunningServer {
+  /** The running server; replaced by restart(). */
   server: SyncServer;
   url: string;
   orgId: string;
-  staff: Record<'receptionist' | 'manager' | 'nurse', string>;
+  staff: TestStaff;
   enroll(role?: DeviceRole, name?: string): Promise<TestDevice>;
+  /** Stop the server and start a new one on the same store and port (devices keep their URL). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,31 +32,68 @@ export interface TestDevice {
   push(changes: Change[]): Promise<ChangeResult[]>;
 }
 
-export async function startTestServer(options: Partial<SyncServerOptions> & { db?: ServerDb } = {}): Promise<RunningServer> {
-  const db = options.db ?? (await openPgliteServerDb());
-  const server = await createSyncServer({ liveTimeoutMs: 2_000, ...options, db });
-  const url = await server.listen(0);
-  const orgId = await server.ensureOrganization('Test Clinic');
-  const staff = { receptionist: uuidv7(), manager: uuidv7(), nurse: uuidv7() };
-  const results = await server.writeAsSystem(orgId, systemChanges('staff_users', Object.entries(staff).map(([role, id]) => ({
-    id, name: `Test ${role}`, role, secret_hash: 'not-used-here', active: true, deleted: false,
-  })), () => server.clock.now()));
-  if (results.some((r) => r.status !== 'accepted')) throw new Error(`staff seeding failed: ${JSON.stringify(results)}`);
+export type TestStaff = Record<'receptionist' | 'manager' | 'nurse', string>;
 
-  return {
-    server, url, orgId, staff,
+export interface TestServerOptions extends Partial<SyncServerOptions> {
+  db?: ServerDb;
+  /** 0 (default): any free port. */
+  port?: number;
+  /** Called on each new server before it listens (Fastify takes hooks only then). */
+  beforeListen?: (app: FastifyInstance) => void;
+}
+
+/**
+ * The test clinic: one organization and a receptionist, a manager and a nurse. Idempotent,
+ * so a server restarted on the same store finds the same ids.
+ */
+export async function ensureTestClinic(server: SyncServer): Promise<{ orgId: string; staff: TestStaff }> {
+  const orgId = await server.ensureOrganization('Test Clinic');
+  const roles = ['receptionist', 'manager', 'nurse'] as const;
+  const { rows } = await server.db.query<{ id: string; role: string }>(
+    `select id, role from staff_users where org_id = $1 and name = 'Test ' || role and not deleted`, [orgId]);
+  const found = new Map(rows.map((r) => [r.role, r.id]));
+  const missing = roles.filter((role) => !found.has(role)).map((role) => ({
+    id: uuidv7(), name: `Test ${role}`, role, secret_hash: 'not-used-here', active: true, deleted: false,
+  }));
+  if (missing.length > 0) {
+    const results = await server.writeAsSystem(orgId, systemChanges('staff_users', missing, () => server.clock.now()));
+    if (results.some((r) => r.status !== 'accepted')) throw new Error(`staff seeding failed: ${JSON.stringify(results)}`);
+    for (const row of missing) found.set(row.role, row.id);
+  }
+  return { orgId, staff: Object.fromEntries(roles.map((role) => [role, found.get(role)!])) as TestStaff };
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer> {
+  const { db: givenDb, port = 0, beforeListen, ...serverOptions } = options;
+  const db = givenDb ?? (await openPgliteServerDb());
+  const start = async (onPort: number) => {
+    const server = await createSyncServer({ liveTimeoutMs: 2_000, ...serverOptions, db });
+    beforeListen?.(server.app);
+    return { server, url: await server.listen(onPort) };
+  };
+  const first = await start(port);
+  const { orgId, staff } = await ensureTestClinic(first.server);
+
+  const env: RunningServer = {
+    server: first.server, url: first.url, orgId, staff,
     async enroll(role = 'front_desk', name = `desk-${randomBytes(2).toString('hex')}`) {
-      const { code } = await server.createPairingCode(orgId, role);
-      const res = await fetch(`${url}/v1/devices/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
+      const { code } = await env.server.createPairingCode(orgId, role);
+      const res = await fetch(`${env.url}/v1/devices/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
       if (!res.ok) throw new Error(`enroll failed: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as { deviceId: string; nodeId: string; token: string };
-      return deviceFor(url, body, staff.receptionist);
+      return deviceFor(env.url, body, staff.receptionist);
+    },
+    async restart() {
+      await env.server.close();
+      const next = await start(Number(new URL(env.url).port));
+      env.server = next.server;
     },
     async close() {
-      await server.close();
-      if (!options.db) await db.close();
+      await env.server.close();
+      if (!givenDb) await db.close();
     },
   };
+  return env;
 }
 
 export function deviceFor(url: string, enrolled: { deviceId: string; nodeId: string; token: string }, defaultStaff: string | null, now: () => number = Date.now): TestDevice {

@@ -1,0 +1,130 @@
+// npm run sync-server -- [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]
+// npm run sync-server -- pairing-code --role front_desk|manager|kiosk [--data DIR]
+// npm run sync-server -- revoke-device <device id> [--data DIR]
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createSyncServer } from './app';
+import { createPairingCode, deviceRoles, revokeDevice, type DeviceRole } from './auth/devices';
+import { ensureOrganization, loadServerIdentity } from './bootstrap';
+import { seedDemoClinic } from './demo/seed-demo';
+import { openServerStore, serverDataDir } from './store/open-store';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    role: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const usage = `Frontdesk sync server
+  npm run sync-server -- [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]
+  npm run sync-server -- pairing-code --role ${deviceRoles.join('|')} [--data DIR]
+  npm run sync-server -- revoke-device <device id> [--data DIR]
+Store: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DIR/pglite
+(default DIR: $FRONTDESK_SERVER_DATA or ./.data/server).`;
+
+interface RunningInfo {
+  url: string;
+  adminToken: string;
+  pid: number;
+}
+
+const dataDir = serverDataDir(values.data);
+const runningFile = join(dataDir, 'server.json');
+
+/** A running embedded server owns its PGlite: talk to it over loopback instead of opening the store twice. */
+async function runningServer(): Promise<RunningInfo | null> {
+  if (!existsSync(runningFile)) return null;
+  const info = JSON.parse(readFileSync(runningFile, 'utf8')) as RunningInfo;
+  try {
+    const res = await fetch(`${info.url}/health`, { signal: AbortSignal.timeout(2_000) });
+    return res.ok ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+async function admin(path: string, body: unknown): Promise<unknown> {
+  const info = await runningServer();
+  if (!info) return null;
+  const res = await fetch(`${info.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': info.adminToken }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { message?: string };
+  if (!res.ok) throw new Error(json.message ?? `server answered ${res.status}`);
+  return json;
+}
+
+async function pairingCode(): Promise<void> {
+  const role = values.role as DeviceRole;
+  if (!deviceRoles.includes(role)) throw new Error(`--role must be one of: ${deviceRoles.join(', ')}`);
+  let result = (await admin('/v1/admin/pairing-codes', { role })) as { code: string; expiresAt: number } | null;
+  if (!result) {
+    const db = await openServerStore(dataDir);
+    try {
+      const server = await createSyncServer({ db });
+      const orgId = await server.ensureOrganization();
+      result = await createPairingCode(db, orgId, role, Date.now());
+    } finally {
+      await db.close();
+    }
+  }
+  console.log(`Pairing code for a ${role.replace('_', ' ')} device: ${result.code}`);
+  console.log(`Valid until ${new Date(result.expiresAt).toLocaleTimeString()} (15 minutes), once.`);
+}
+
+async function revoke(deviceId: string | undefined): Promise<void> {
+  if (!deviceId) throw new Error('Which device? npm run sync-server -- revoke-device <device id>');
+  let revoked = ((await admin(`/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`, {}).catch((e: Error) => {
+    if (/No such active device/.test(e.message)) return { revoked: false };
+    throw e;
+  })) as { revoked: boolean } | null)?.revoked;
+  if (revoked === undefined) {
+    const db = await openServerStore(dataDir);
+    try {
+      revoked = await revokeDevice(db, deviceId, Date.now());
+    } finally {
+      await db.close();
+    }
+  }
+  console.log(revoked ? `Device ${deviceId} revoked: its token no longer works.` : `No active device ${deviceId}.`);
+}
+
+async function serve(): Promise<void> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  const db = await openServerStore(dataDir);
+  const adminToken = randomBytes(24).toString('base64url');
+  const server = await createSyncServer({ db, adminToken });
+  if (values.demo) await seedDemoClinic(server, { onProgress: (m) => console.log(`demo: ${m}`) });
+  else await ensureOrganization(db, server.writeAsSystem, () => server.clock.now());
+  const url = await server.listen(port, values.host);
+  writeFileSync(runningFile, JSON.stringify({ url, adminToken, pid: process.pid } satisfies RunningInfo), { mode: 0o600 });
+  const identity = await loadServerIdentity(db);
+  console.log(`Frontdesk sync server listening on ${url} (store: ${db.kind}, durability: ${db.durability}, node ${identity.nodeId})`);
+  console.log('Pairing codes: npm run sync-server -- pairing-code --role front_desk');
+  const stop = async () => {
+    rmSync(runningFile, { force: true });
+    await server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+try {
+  if (values.help) console.log(usage);
+  else if (positionals[0] === 'pairing-code') await pairingCode();
+  else if (positionals[0] === 'revoke-device') await revoke(positionals[1]);
+  else if (positionals.length === 0) await serve();
+  else throw new Error(`Unknown command "${positionals[0]}".\n${usage}`);
+} catch (e) {
+  console.error(`sync-server: ${(e as Error).message}`);
+  process.exit(1);
+}

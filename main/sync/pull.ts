@@ -2,6 +2,7 @@
 // local rows and its shape position saved in the same transaction, so a restart resumes
 // exactly where it stopped. Merge is per-column LWW, so the device's pending (outbox)
 // edits, which carry newer timestamps, stay on top of server rows by construction.
+import { setMaxListeners } from 'node:events';
 import { FetchError, ShapeStream, type Message, type Row as ShapeRow } from '@electric-sql/client';
 import { isReplicatedTable, tableSpecs, type ReplicatedTableName } from '../../db/schema/registry';
 import type { HlcMap } from '../../db/schema/shared';
@@ -27,6 +28,8 @@ export interface PullEvents {
 
 export function startPulling(store: LocalStore, target: PullTarget, tables: string[], events: PullEvents): { stop(): void; streams: Map<string, ShapeStream<ShapeRow>> } {
   const controller = new AbortController();
+  // One signal stops every table's stream; Node warns past 10 listeners by default.
+  setMaxListeners(0, controller.signal);
   const streams = new Map<string, ShapeStream<ShapeRow>>();
   const writer = new RowWriter(store.sqlite);
   const saved = store.sqlite.prepare('select handle, "offset" from sync_shapes where table_name = ?');

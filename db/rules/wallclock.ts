@@ -30,7 +30,19 @@ const wallTimePattern = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
 const calendarDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Minutes since midnight; "24:00" is accepted as the end of the day (1440). */
+// A clinic has a handful of distinct wall times; parsing them once each keeps the regex off
+// the availability hot path.
+const parsedWallTimes = new Map<string, number>();
+
 export function parseWallTime(time: WallTime): number {
+  const cached = parsedWallTimes.get(time);
+  if (cached !== undefined) return cached;
+  const minutes = parseWallTimeUncached(time);
+  if (parsedWallTimes.size < 10_000) parsedWallTimes.set(time, minutes);
+  return minutes;
+}
+
+function parseWallTimeUncached(time: WallTime): number {
   const match = wallTimePattern.exec(time);
   if (!match) throw new RangeError(`Wall time must be "HH:MM" (00:00-24:00), got "${time}"`);
   if (match[1] === undefined || match[2] === undefined) return 24 * 60;

@@ -109,7 +109,7 @@ export async function run(): Promise<Figure[]> {
   const slots = findOpenSlots(input).length;
   const working = new Set(input.templates.filter((t) => t.locationId === location.id).map((t) => t.providerId)).size;
 
-  const r = compare(() => findOpenSlots(input), () => sumBusyMinutes(appointments, windowStart, windowEnd), { rounds: 10, perRound: 50 });
+  const r = compare(() => findOpenSlots(input), () => sumBusyMinutes(appointments, windowStart, windowEnd), { rounds: 10, perRound: 100 });
   const scenario = `${input.providerIds.length} providers (${working} work here) x ${DAYS} days, ${appointments.length} appointments (${inWindow} in the window), ${slots} open slots`;
   return [
     {

@@ -1,6 +1,7 @@
 // The cost of SQLCipher on the read the desk makes most: the busiest day view of the demo
 // clinic, read from an encrypted and an unencrypted store holding the same rows.
 import { readDayView } from '../main/store/queries/day-view';
+import type { TempStore } from '../main/store/testing/temp-store';
 import { createBenchClinic, findBusiestDay, openDemoStore } from './lib/demo-store';
 import { compare, ms, type Figure } from './lib/measure';
 
@@ -16,11 +17,11 @@ export async function run(): Promise<Figure[]> {
     if (rows !== day.count || readDayView(plain.store, query).length !== rows) throw new Error('The two stores disagree on the day view.');
 
     // Warm: the pages stay in SQLite's cache from one read to the next, as they do while
-    // nothing else writes, so the cipher is not on the path at all. Emptied: another
-    // connection's write makes SQLite drop its whole cache, and the next read decrypts every
-    // page it touches once; shrink_memory drops it the same way, for both stores alike.
-    const read = (temp: typeof plain) => () => readDayView(temp.store, query);
-    const afterEmptying = (temp: typeof plain) => () => {
+    // no other connection writes, so the cipher is not on the path at all. Emptied: the first
+    // read after opening, or after another connection's write (SQLite then drops its whole
+    // cache), decrypts every page it touches once; shrink_memory empties it the same way.
+    const read = (temp: TempStore) => () => readDayView(temp.store, query);
+    const afterEmptying = (temp: TempStore) => () => {
       temp.store.sqlite.pragma('shrink_memory');
       return readDayView(temp.store, query);
     };

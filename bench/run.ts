@@ -6,6 +6,9 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   encryption: () => import('./encryption.bench'),
   availability: () => import('./availability.bench'),
   'day-view-500k': () => import('./day-view-500k.bench'),
+  'sync-throughput': () => import('./sync-throughput.bench'),
+  propagation: () => import('./propagation.bench'),
+  'initial-sync': () => import('./initial-sync.bench'),
 };
 
 const only = process.argv.slice(2);

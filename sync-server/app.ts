@@ -1,6 +1,6 @@
 // The replication server: enrollment, push (merge + slot-conflict rejection), pull
 // (Electric shapes), health and metrics. Works on PGlite or PostgreSQL alike.
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Change, ChangeResult } from '../db/crdt/change';
 import { HybridClock } from '../db/crdt/hlc';
@@ -61,6 +61,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   db.onPublished((orgId) => published.emit(orgId));
   // Closing wakes every long-poll so shutdown never waits out their timeouts.
   const closing = new AbortController();
+  // One listener per waiting long-poll (every device, every table): not a leak.
+  setMaxListeners(0, closing.signal);
   const waitForPublish = (orgId: string, signal: AbortSignal) => new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -73,6 +75,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     published.once(orgId, done);
     signal.addEventListener('abort', done, { once: true });
     closing.signal.addEventListener('abort', done, { once: true });
+    // A long-poll that gets here after its client left, or after closing began, would
+    // otherwise wait out the whole timeout (and hold shutdown open that long).
+    if (signal.aborted || closing.signal.aborted) done();
   });
 
   const merge: MergeContext = {
@@ -93,6 +98,19 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     const route = request.routeOptions.url ?? 'unknown';
     metrics.requests.inc({ route, status: String(reply.statusCode) });
     if (!(route === '/v1/shape' && (request.query as { live?: string }).live === 'true')) metrics.latency.observe({ route }, reply.elapsedTime / 1000);
+  });
+
+  // Node's close() waits for every connection to end, and counts as busy both a socket that
+  // has not sent a request yet (a client's spare connection) and the keep-alive connection
+  // of a request answered during shutdown: either held close() open until the client hung
+  // up (Fastify keeps connections alive for 72 s). Once no request is in flight, drop them.
+  let inFlight = 0;
+  let draining = false;
+  app.server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => {
+      if (--inFlight === 0 && draining) app.server.closeAllConnections();
+    });
   });
 
   const requireDevice = deviceAuth(db);
@@ -126,7 +144,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     },
     async close() {
       closing.abort();
-      await app.close();
+      draining = true;
+      const closed = app.close();
+      if (inFlight === 0) app.server.closeAllConnections();
+      await closed;
     },
   };
 

@@ -54,9 +54,10 @@ export function loadDemoClinic(store: LocalStore, clinic: DemoClinic): { rows: n
       rows += applyRemoteRows(store.sqlite, table, batch, writer);
     }
   }
-  // The clock's high-water mark is otherwise saved only on close and recovered from the
-  // outbox, which these rows never enter: after a crash the clock could issue `ts` again.
-  store.setMeta('hlc_high_water', store.clock.last());
+  // The clock's last issued timestamp is otherwise saved only on close and recovered from
+  // the outbox, which these rows never enter: after a crash the clock could issue `ts` again.
+  // Not hlc_high_water: that records what the server has confirmed, and it confirmed none of this.
+  store.setMeta('hlc_last_issued', store.clock.last());
   return { rows };
 }
 

@@ -54,17 +54,25 @@ export function startPulling(store: LocalStore, target: PullTarget, tables: stri
         return fatal ? undefined : {};
       },
     });
+    // What sync_shapes holds for this table, so that a batch with nothing new (a live poll
+    // woken by another table's change) costs no write: each commit is an fsync.
+    let persisted = position ? `${position.handle}|${position.offset}` : null;
     stream.subscribe((messages: Message<ShapeRow>[]) => {
       const changes = messages.filter((m): m is Message<ShapeRow> & { key: string; value: ShapeRow } => 'key' in m);
-      store.sqlite.transaction(() => {
-        if (messages.some((m) => 'headers' in m && (m.headers as { control?: string }).control === 'must-refetch')) {
-          save.run(table, null, '-1', Date.now());
-          return;
-        }
-        if (table === REJECTIONS_SHAPE) applyRejectionRows(store, changes.map((m) => m.value));
-        else if (isReplicatedTable(table)) applyServerRows(store, writer, table, changes.map((m) => m.value));
-        save.run(table, stream.shapeHandle ?? null, stream.lastOffset, Date.now());
-      })();
+      const refetch = messages.some((m) => 'headers' in m && (m.headers as { control?: string }).control === 'must-refetch');
+      const reached = `${stream.shapeHandle ?? null}|${stream.lastOffset}`;
+      if (refetch || changes.length > 0 || reached !== persisted) {
+        store.sqlite.transaction(() => {
+          if (refetch) {
+            save.run(table, null, '-1', Date.now());
+            return;
+          }
+          if (table === REJECTIONS_SHAPE) applyRejectionRows(store, changes.map((m) => m.value));
+          else if (isReplicatedTable(table)) applyServerRows(store, writer, table, changes.map((m) => m.value));
+          save.run(table, stream.shapeHandle ?? null, stream.lastOffset, Date.now());
+        })();
+        persisted = refetch ? 'null|-1' : reached;
+      }
       if (changes.length > 0) events.onBatch(table, changes.length);
       if (messages.some((m) => 'headers' in m && (m.headers as { control?: string }).control === 'up-to-date')) events.onUpToDate(table);
     });

@@ -14,6 +14,7 @@ export type Rejected = Extract<ChangeResult, { status: 'rejected' }> & {
 };
 
 interface OutboxEntry {
+  seq: number;
   change_id: string;
   table_name: string;
   row_id: string;
@@ -25,7 +26,7 @@ interface OutboxEntry {
 export function applyRejection(store: LocalStore, rejection: Rejected, now: number): void {
   const { sqlite } = store;
   sqlite.transaction(() => {
-    const entry = sqlite.prepare('select change_id, table_name, row_id, "values", hlc, previous from outbox where change_id = ?').get(rejection.id) as OutboxEntry | undefined;
+    const entry = sqlite.prepare('select seq, change_id, table_name, row_id, "values", hlc, previous from outbox where change_id = ?').get(rejection.id) as OutboxEntry | undefined;
     if (!entry) {
       // Already handled (the push answer and the rejection shape both report it).
       recordRejection(store, rejection, null, now);
@@ -44,7 +45,7 @@ export function applyRejection(store: LocalStore, rejection: Rejected, now: numb
     if (!previous && current.server_seq == null) {
       // A row this device created and the server never accepted: it never existed. Later
       // local edits of it cannot be accepted either; they go with it, each reported.
-      const dependents = sqlite.prepare('select change_id, table_name, row_id, "values", hlc, previous from outbox where table_name = ? and row_id = ?').all(entry.table_name, entry.row_id) as OutboxEntry[];
+      const dependents = sqlite.prepare('select seq, change_id, table_name, row_id, "values", hlc, previous from outbox where table_name = ? and row_id = ?').all(entry.table_name, entry.row_id) as OutboxEntry[];
       for (const d of dependents) {
         recordRejection(store, { id: d.change_id, status: 'rejected', reason: rejection.reason, message: `Not sent: it changes a booking the server refused (${rejection.message})`, conflictsWith: rejection.conflictsWith }, d, now);
       }
@@ -53,6 +54,7 @@ export function applyRejection(store: LocalStore, rejection: Rejected, now: numb
       return;
     }
 
+    forgetInLaterEdits(store, entry, changeHlc, previous);
     // Undo only the columns that still hold this change's value: a newer write (local or
     // from the server) to a column has replaced it already and stays.
     const hlc = { ...(current.hlc as HlcMap) };
@@ -67,6 +69,30 @@ export function applyRejection(store: LocalStore, rejection: Rejected, now: numb
     }
     if (columns.length > 0) writer.update(spec, entry.row_id, values, columns, hlc);
   })();
+}
+
+/**
+ * Later pending edits of the row recorded this change's values as what they overwrote, to
+ * undo to if they are refused in turn. This change never reached the server, so what they
+ * really overwrote is what it overwrote: without this, a row moved twice offline, both
+ * moves refused, would be "undone" to the first refused move and never match the server.
+ */
+function forgetInLaterEdits(store: LocalStore, entry: OutboxEntry, changeHlc: HlcMap, previous: { values: Record<string, unknown>; hlc: HlcMap } | null): void {
+  const later = store.sqlite.prepare('select change_id, previous from outbox where table_name = ? and row_id = ? and seq > ? and previous is not null')
+    .all(entry.table_name, entry.row_id, entry.seq) as { change_id: string; previous: string }[];
+  const update = store.sqlite.prepare('update outbox set previous = ? where change_id = ?');
+  for (const edit of later) {
+    const overwrote = JSON.parse(edit.previous) as { values: Record<string, unknown>; hlc: HlcMap };
+    let changed = false;
+    for (const [column, ts] of Object.entries(changeHlc)) {
+      if (overwrote.hlc[column] !== ts) continue;
+      changed = true;
+      overwrote.values[column] = previous?.values[column] ?? null;
+      if (previous?.hlc[column]) overwrote.hlc[column] = previous.hlc[column]!;
+      else delete overwrote.hlc[column];
+    }
+    if (changed) update.run(JSON.stringify(overwrote), edit.change_id);
+  }
 }
 
 function recordRejection(store: LocalStore, r: Rejected, entry: OutboxEntry | null, now: number): void {

@@ -140,9 +140,10 @@ async function merge(tx: Sql, author: Author, role: Role, table: ReplicatedTable
   if (!permission.ok) return new Rejection('forbidden', permission.message);
   if (table === 'audit_events' && change.values.device_id !== author.deviceId) return new Rejection('forbidden', 'A device may only append to its own audit trail.');
 
-  const { row: merged, won } = mergeChange(existing && rowState(table, existing), { values: change.values, hlc: change.hlc });
-  if (table === 'appointments' && (!existing || won.some((c) => claimColumns.has(c)))) {
-    const conflict = await replaceClaims(tx, author.orgId, change.row, merged.values, !existing);
+  const stored = existing && rowState(table, existing);
+  const { row: merged, won } = mergeChange(stored, { values: change.values, hlc: change.hlc });
+  if (table === 'appointments' && (!stored || won.some((c) => claimColumns.has(c)))) {
+    const conflict = await replaceClaims(tx, author.orgId, change.row, merged.values, stored ? stored.values : null);
     if (conflict) return new Rejection('slot_taken', 'slot taken', conflict);
   }
   if (!existing) await insertRow(tx, table, change.row, author.orgId, merged.values, merged.hlc);

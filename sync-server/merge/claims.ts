@@ -55,18 +55,45 @@ export async function findConflict(tx: Sql, orgId: string, appointmentId: string
 }
 
 /**
- * Replace an appointment's claims with those its merged state implies, in at most two
- * statements. Returns the conflict instead of throwing, so the push's transaction stays
- * usable. An overbooked appointment's claims do not exclude others, but a normal booking
- * may still not land on them; the exclusion constraint remains the backstop against
- * races the check cannot see (SQLSTATE 23P01, handled by the caller).
+ * Serialize claim writers per (kind, key): one transaction at a time may change the claims
+ * of a provider, a room or a patient. Without it, two transactions whose checks both ran
+ * before either committed meet in the exclusion constraint, where crossing waits (a move
+ * releasing one slot while taking another) deadlock and cost a second each before
+ * PostgreSQL breaks them. Locks are taken in one sorted order, so they never deadlock,
+ * and the check that follows sees every committed claim on those keys. Transaction-scoped:
+ * released at commit or rollback.
  */
-export async function replaceClaims(tx: Sql, orgId: string, appointmentId: string, merged: ColumnValues, isNew: boolean): Promise<SlotTaken | null> {
-  if (!isNew) await tx.query('delete from claims where appointment_id = $1 and org_id = $2', [appointmentId, orgId]);
-  if (merged.deleted === true) return null;
-  const claims = claimsOf(toAppointment(appointmentId, merged));
-  if (claims.length === 0) return null;
+async function lockClaimKeys(tx: Sql, orgId: string, claims: Pick<Claim, 'kind' | 'key'>[]): Promise<void> {
+  if (claims.length === 0) return;
+  await tx.query(
+    `select count(pg_advisory_xact_lock(h)) from (
+       select distinct hashtextextended('frontdesk-claim:' || $1 || ':' || k, 0) as h from unnest($2::text[]) as k order by h
+     ) as keys`,
+    [orgId, claims.map((c) => `${c.kind}:${c.key}`)]);
+}
+
+/**
+ * Replace an appointment's claims with those its merged state implies. `previous` is the
+ * appointment's stored state (null for a new one): its claims are only let go once the new
+ * ones are known to fit, so a rejected move or re-booking keeps the slot it already held.
+ * Returns the conflict instead of throwing, so the push's transaction stays usable. An
+ * overbooked appointment's claims do not exclude others, but a normal booking may still
+ * not land on them; the exclusion constraint remains the backstop against races the check
+ * cannot see (SQLSTATE 23P01, handled by the caller).
+ */
+export async function replaceClaims(tx: Sql, orgId: string, appointmentId: string, merged: ColumnValues, previous: ColumnValues | null): Promise<SlotTaken | null> {
+  const claims = merged.deleted === true ? [] : claimsOf(toAppointment(appointmentId, merged));
+  const held = previous && previous.deleted !== true ? claimsOf(toAppointment(appointmentId, previous)) : [];
+  await lockClaimKeys(tx, orgId, [...claims, ...held]);
   const exclusive = merged.overbook !== true;
+  if (previous) {
+    if (exclusive) {
+      const conflict = await findConflict(tx, orgId, appointmentId, claims);
+      if (conflict) return conflict;
+    }
+    await tx.query('delete from claims where appointment_id = $1 and org_id = $2', [appointmentId, orgId]);
+  }
+  if (claims.length === 0) return null;
   const { rows } = await tx.query<{ appointment_id: string; kind: Claim['kind']; key: string }>(
     `with wanted as (
        select * from unnest($3::text[], $4::text[], $5::int8[], $6::int8[]) as x(kind, key, s, e)

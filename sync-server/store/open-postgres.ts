@@ -15,6 +15,10 @@ const typeParsers = {
 
 export async function openPostgresServerDb(connectionString: string, { poolSize = 10 } = {}): Promise<ServerDb> {
   const pool = new pg.Pool({ connectionString, max: poolSize, types: typeParsers });
+  // An idle pooled connection can die at any time (PostgreSQL restarted, an administrator or
+  // a failover ended it); the pool drops it and opens another when needed. Without a
+  // listener, node-postgres re-emits that as an unhandled 'error' and the process exits.
+  pool.on('error', (e) => console.warn(`PostgreSQL closed an idle connection: ${e.message}`));
   // Two instances starting together must not both run the migrations.
   const migrator = await pool.connect();
   try {

@@ -14,6 +14,8 @@ export interface ChildServer {
   /** Resolves with the signal or exit code once the process is gone. */
   exited: Promise<NodeJS.Signals | number | null>;
   createPairingCode(role: DeviceRole): Promise<{ code: string }>;
+  /** Start counting commits towards crashAfterCommits. */
+  armCrash(): void;
   kill(): Promise<void>;
   /** SIGTERM: closes the store cleanly. */
   stop(): Promise<void>;
@@ -30,7 +32,7 @@ const script = new URL('./server-process.ts', import.meta.url).pathname;
 export async function startChildServer({ dataDir, port, crashAfterCommits }: ChildServerOptions): Promise<ChildServer> {
   const adminToken = randomBytes(16).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, FRONTDESK_ADMIN_TOKEN: adminToken, FRONTDESK_CRASH_AFTER_COMMITS: String(crashAfterCommits ?? 0) },
   });
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
@@ -58,6 +60,7 @@ export async function startChildServer({ dataDir, port, crashAfterCommits }: Chi
       if (!res.ok) throw new Error(`pairing code: ${res.status} ${await res.text()}`);
       return (await res.json()) as { code: string };
     },
+    armCrash: () => void child.kill('SIGUSR2'),
     kill: () => gone('SIGKILL'),
     stop: () => gone('SIGTERM'),
   };

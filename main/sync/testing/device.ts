@@ -6,6 +6,17 @@ import type { LocalStore } from '../../store/local-store';
 import { enrollDevice, savedEnrollment } from '../enroll';
 import { SyncClient } from '../sync-client';
 
+/** A server that hands out pairing codes itself (a server in a child process, ChildServer). */
+export interface PairingSource {
+  url: string;
+  createPairingCode(role: DeviceRole): Promise<{ code: string }>;
+}
+
+export interface DeskOptions {
+  /** This computer's clock (default Date.now); read on every call, so a test can set it right before restart(). */
+  now?: () => number;
+}
+
 export interface TestDesk {
   temp: TempStore;
   store: LocalStore;
@@ -18,21 +29,26 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-export async function startDesk(env: RunningServer, role: DeviceRole = 'front_desk', url = env.url): Promise<TestDesk> {
-  const temp = await openTempStore();
-  const { code } = await env.server.createPairingCode(env.orgId, role);
+function pairingCode(source: Pick<RunningServer, 'url' | 'server' | 'orgId'> | PairingSource, role: DeviceRole): Promise<{ code: string }> {
+  return 'server' in source ? source.server.createPairingCode(source.orgId, role) : source.createPairingCode(role);
+}
+
+export async function startDesk(env: Pick<RunningServer, 'url' | 'server' | 'orgId'> | PairingSource, role: DeviceRole = 'front_desk', url = env.url, options: DeskOptions = {}): Promise<TestDesk> {
+  const temp = await openTempStore({ now: options.now });
+  const { code } = await pairingCode(env, role);
   await enrollDevice(temp.store, url, code, `test ${role}`);
   await temp.reopen();
+  const clientFor = (store: LocalStore) => new SyncClient(store, { ...savedEnrollment(store)!, idlePushIntervalMs: 200, now: options.now });
   const desk: TestDesk = {
     temp,
     store: temp.store,
-    client: new SyncClient(temp.store, { ...savedEnrollment(temp.store)!, idlePushIntervalMs: 200 }),
+    client: clientFor(temp.store),
     goOnline: () => desk.client.start(),
     goOffline: () => desk.client.stop(),
     async restart() {
       await desk.client.stop();
       desk.store = await temp.reopen();
-      desk.client = new SyncClient(desk.store, { ...savedEnrollment(desk.store)!, idlePushIntervalMs: 200 });
+      desk.client = clientFor(desk.store);
     },
     async close() {
       await desk.client.stop();

@@ -66,7 +66,11 @@ describe('a desk whose clock is ten minutes ahead', () => {
     });
     const { rows: [accepted] } = await env.server.db.query<{ status: string }>('select status from change_log where change_id = $1', [acceptedChange]);
     expect(accepted).toEqual({ status: 'accepted' });
-    expect(desk.store.sqlite.prepare('select change_id from sync_rejections where table_name = ?').all('appointments')).toEqual([{ change_id: refusedChange }]);
+    // Only the booking is reported: its audit event (appended, never merged) reached the
+    // server, so the device's audit trail there has no hole.
+    expect(desk.store.sqlite.prepare('select change_id from sync_rejections').all()).toEqual([{ change_id: refusedChange }]);
+    const { rows: trail } = await env.server.db.query<{ chain_seq: number; action: string }>('select chain_seq, action from audit_events where device_id = $1 order by chain_seq', [desk.store.identity.deviceId]);
+    expect(trail).toEqual([{ chain_seq: 1, action: 'appointment.book' }, { chain_seq: 2, action: 'appointment.book' }]);
     await eventually(() => expect((scheduleOf(desk.store) as { id: string }[]).map((r) => r.id)).toEqual([acceptedId]));
   });
 

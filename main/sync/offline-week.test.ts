@@ -19,15 +19,14 @@ const PROVIDERS = ['prov-1', 'prov-2'];
 const PATIENTS = Array.from({ length: 30 }, (_, i) => `pat-${String(i + 1).padStart(2, '0')}`);
 const OPS_PER_DESK_PER_DAY = 14;
 
-/** mulberry32: small, deterministic, good enough to pick slots. */
+/** Marsaglia's xorshift32: deterministic and plenty for picking slots. */
 function prng(seed: number): () => number {
-  let s = seed >>> 0;
+  let x = seed | 0 || 1;
   return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
   };
 }
 

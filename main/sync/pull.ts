@@ -94,7 +94,9 @@ function applyServerRows(store: LocalStore, writer: RowWriter, table: Replicated
   applyRemoteRows(store.sqlite, table, rows, writer);
   // An enrolled device learns which organization it belongs to from the first row it pulls.
   if (table === 'organizations' && !store.identity.orgId && rows[0]) store.setOrganization(rows[0].orgId);
-  if (newest) {
+  // Audit events are appended, never merged, and stamped from the writing device's wall
+  // clock, which the server does not check for them: the clock must not follow them.
+  if (newest && table !== 'audit_events') {
     try {
       store.clock.receive(newest);
       store.setMeta('hlc_high_water', maxHlc(newest, store.meta('hlc_high_water') ?? undefined)!);

@@ -83,7 +83,8 @@ export async function applyChanges(ctx: MergeContext, author: Author, raw: unkno
     }
     for (const [i, item] of ready) {
       const newest = latestTimestamp(item.change.hlc);
-      if (newest && answers[i]?.status === 'accepted') ctx.clock.receive(newest);
+      // An audit event's timestamp may be far ahead (see prepare): the clock must not follow it.
+      if (newest && answers[i]?.status === 'accepted' && item.table !== 'audit_events') ctx.clock.receive(newest);
     }
   }
 
@@ -107,7 +108,9 @@ async function prepare(ctx: MergeContext, author: Author, raw: unknown, earlier:
   if (!validation.ok) return reject(new Rejection(validation.reason, validation.message));
   const newest = latestTimestamp(change.hlc);
   const ahead = newest ? driftAheadMs(newest, ctx.now()) : 0;
-  if (ahead > MAX_DRIFT_MS) {
+  // Audit events are appended, never merged, so a fast clock wins nothing with them; refusing
+  // one would leave a hole in the device's hash chain here and a rejection nobody can act on.
+  if (ahead > MAX_DRIFT_MS && validation.table !== 'audit_events') {
     return reject(new Rejection('clock_drift', `This device's clock is ${Math.round(ahead / 60_000)} minutes ahead of the server. Correct the date and time on this computer, then make the change again.`));
   }
   const role = await resolveRole(ctx.db, author, change, staffRoles);

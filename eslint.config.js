@@ -33,6 +33,9 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
+      // Type-only imports of the API pull Node's types into the renderer's typecheck; these
+      // globals would compile there but do not exist in the sandboxed page.
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['electron', 'electron/*', 'better-sqlite3', 'keytar', ...nodeBuiltins], message: 'renderer/ talks to main only through the typed API.' },

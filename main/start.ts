@@ -10,6 +10,7 @@ import { openServerStore } from '../sync-server/store/open-store';
 import { FileKeyStore, KeytarKeyStore, loadKeytar, type KeyStore } from './store/keystore';
 import { openStore, type LocalStore } from './store/local-store';
 import { DATABASE_FILE } from './store/paths';
+import { startHost } from './host/host';
 import { readDayView } from './store/queries/day-view';
 import { enrollDevice, savedEnrollment } from './sync/enroll';
 import { SyncClient } from './sync/sync-client';
@@ -80,7 +81,14 @@ async function main(): Promise<void> {
   printToday(store);
   console.log('\nDemo staff sign-in (name, role, PIN):');
   for (const s of demo.staff) console.log(`  ${s.name.padEnd(22)} ${s.role.padEnd(13)} ${s.secret}`);
-  console.log('\nThe desktop window (Electron) and the browser front desk come with the front-desk work; this process keeps the device in sync. Ctrl+C stops.');
+
+  // The Electron shell cannot run where its binary cannot be downloaded (as on this kind of
+  // machine); the same UI and API are served by the browser host on 127.0.0.1 instead.
+  const host = await startHost({ store, sync: client, port: Number(process.env.FRONTDESK_PORT ?? 5180), staticDir: join(process.cwd(), 'dist', 'renderer') })
+    .catch(() => startHost({ store, sync: client, port: 0, staticDir: join(process.cwd(), 'dist', 'renderer') }));
+  console.log('\nNo Electron window here (the Electron binary is not installed on this machine); the front desk is served by the browser host.');
+  console.log(`Open the front desk: ${host.launchUrl}`);
+  console.log('(The link carries this launch\'s access token; it works only on this computer. Ctrl+C stops.)');
 
   let last = '';
   client.on('state', (s) => {
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
     if (line !== last) console.log((last = line));
   });
   const stop = async () => {
+    await host.close();
     await client.stop();
     store.close();
     await server.close();

@@ -69,7 +69,12 @@ export async function applyChanges(ctx: MergeContext, author: Author, raw: unkno
     if (parsed.success) await recordRejection(ctx.db, author, parsed.data, answer, ctx.now());
   }
 
-  if (ready.size > 0) {
+  // Each appointment change takes its claim-key locks in one sorted statement; several in
+  // one transaction would take them in batch order, and two such batches can deadlock.
+  const appointmentChanges = [...ready.values()].filter((r) => r.table === 'appointments').length;
+  if (ready.size > 0 && appointmentChanges > 1) {
+    for (const [i, item] of ready) answers[i] = await applyAlone(ctx, author, item);
+  } else if (ready.size > 0) {
     try {
       const results = await ctx.db.transaction(async (tx) => {
         const out = new Map<number, ChangeResult>();
@@ -81,6 +86,8 @@ export async function applyChanges(ctx: MergeContext, author: Author, raw: unkno
       // Something only PostgreSQL could see went wrong (see top): one change at a time.
       for (const [i, item] of ready) answers[i] = await applyAlone(ctx, author, item);
     }
+  }
+  if (ready.size > 0) {
     for (const [i, item] of ready) {
       const newest = latestTimestamp(item.change.hlc);
       // An audit event's timestamp may be far ahead (see prepare): the clock must not follow it.
@@ -210,14 +217,14 @@ function pgError(e: unknown): { code?: string; constraint?: string } {
 }
 
 /** Crossing claims can deadlock two transactions; PostgreSQL aborts one, which simply retries. */
-async function withRetries<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+async function withRetries<T>(fn: () => Promise<T>, attempts = 8): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (e) {
       const code = pgError(e).code;
       if (i >= attempts || (code !== '40P01' && code !== '40001')) throw e;
-      await new Promise((r) => setTimeout(r, 5 * i * Math.random()));
+      await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** i) * (0.5 + Math.random() / 2)));
     }
   }
 }

@@ -121,8 +121,8 @@ export async function run(): Promise<Figure[]> {
       let publicationsInRounds = 0;
 
       // The 32 clients run in a worker thread, as other machines would: this thread is the
-      // server's alone. Pushes are prepared here (the server checks that clocks are not
-      // ahead, not behind) and the answers come back in order.
+      // server's alone. Each round's pushes are stamped here beforehand (the server refuses
+      // only clocks too far ahead, not stamps a few seconds old); answers come back in order.
       const load = new Worker(CLIENT_WORKER, { eval: true });
       load.unref();
       const pushAll = (jobs: { token: string; bodies: string[] }[]) => new Promise<LoadAnswer[][]>((resolve, reject) => {

@@ -21,7 +21,9 @@ async function metaValue(db: ServerDb, key: string, create: () => string): Promi
 
 export async function loadServerIdentity(db: ServerDb): Promise<ServerIdentity> {
   return {
-    nodeId: await metaValue(db, 'node_id', () => randomBytes(8).toString('hex')),
+    // Per process, not per database: two instances on one PostgreSQL are two clocks, and
+    // HLC timestamps are unique only if no two clocks share a node id.
+    nodeId: randomBytes(8).toString('hex'),
     epoch: await metaValue(db, 'epoch', () => randomBytes(6).toString('hex')),
   };
 }

@@ -126,6 +126,10 @@ async function overlapsBySql(inst: PostgresInstance, orgId: string): Promise<unk
   return rows;
 }
 
+// Skipped, outside CI, where no PostgreSQL answers on 127.0.0.1:5432 (a developer machine
+// without it): these tests need a real server with several connections, since what they prove
+// is what happens between two instances' pools; PGlite is one connection in one process and
+// cannot stand in for it.
 describe.skipIf(!pgUp)('two sync-server instances on one PostgreSQL', () => {
   let database: TestDatabase;
   let a: PostgresInstance;

@@ -48,7 +48,24 @@ export async function importNewRows(db: ServerDb, publisher: Publisher, orgId: s
     throw e;
   }
   await publisher.publish(orgId);
+  await refreshPlannerStatistics(db, table);
   const { rows } = await db.query<{ change_id: string; seq: number }>(`select change_id, seq from change_log where change_id = any($1::text[])`, [changes.map((c) => c.id)]);
   const seqs = new Map(rows.map((r) => [r.change_id, r.seq]));
   return changes.map((c) => ({ id: c.id, status: 'accepted', seq: seqs.get(c.id)! }));
+}
+
+/**
+ * PGlite runs no autovacuum, so nothing else ever refreshes its planner statistics. After an
+ * import the shape reads (`org_id = $1 and server_seq > $2 order by server_seq limit n`)
+ * stayed planned for an empty table: a bitmap scan and a sort, spilled to disk, of every
+ * remaining row for each page a new device pulls. Analyze the table whenever it has doubled
+ * since it was last analyzed (a few times per import, however large). PostgreSQL's own
+ * autovacuum does this there.
+ */
+async function refreshPlannerStatistics(db: ServerDb, table: ReplicatedTableName): Promise<void> {
+  if (db.kind !== 'pglite') return;
+  const { rows } = await db.query<{ pages: number; analyzed: number }>(
+    `select pg_relation_size(c.oid) / current_setting('block_size')::int as pages, c.relpages as analyzed from pg_class c where c.oid = $1::regclass`, [`"${table}"`]);
+  const size = rows[0];
+  if (size && size.pages >= Math.max(2 * size.analyzed, 16)) await db.query(`analyze "${table}"`);
 }

@@ -100,11 +100,18 @@ export async function serveShape(ctx: ShapeContext, device: AuthenticatedDevice,
     return { status: 409, headers: { 'electric-handle': handle }, body: [{ headers: { control: 'must-refetch' } }] };
   }
 
+  // Listen before reading: a publication that lands between the read and the wait would
+  // otherwise be missed, and the device would hear of it only at the next long-poll.
+  const stopWaiting = new AbortController();
+  const published = req.live ? ctx.waitForPublish(device.orgId, AbortSignal.any([signal, stopWaiting.signal])) : null;
   let page = await readPage(ctx.db, device, table, after);
-  if (req.live && page.rows.length === 0) {
-    await ctx.waitForPublish(device.orgId, signal);
+  if (published && page.rows.length === 0) {
+    await published;
+    // The device has gone (or the server is closing): nobody is left to answer.
+    if (signal.aborted) return { status: 499, headers: {}, body: [] };
     page = await readPage(ctx.db, device, table, after);
   }
+  stopWaiting.abort();
   const columns = columnsOf(table);
   const operation = after === 0 ? 'insert' : 'update';
   const messages: Message[] = page.rows.map((row) => ({

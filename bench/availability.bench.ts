@@ -1,8 +1,9 @@
 // findOpenSlots for "a follow-up with any provider in the next two weeks" at the demo
 // clinic's Manhattan location, against one linear pass over the same appointments.
+import { appointmentFromRow } from '../db/schema/appointment-row';
 import { findOpenSlots, type AvailabilityInput } from '../db/rules/availability';
 import { isActive } from '../db/rules/overlap';
-import type { Appointment, AppointmentStatus, ScheduleException, ScheduleTemplate } from '../db/rules/types';
+import type { Appointment, ScheduleException, ScheduleTemplate } from '../db/rules/types';
 import { addDays, getStartOfDay } from '../db/rules/wallclock';
 import { generateDemoClinic, type DemoRow } from '../db/demo/generate';
 import { compare, ms, type Figure } from './lib/measure';
@@ -11,23 +12,6 @@ import { demoAnchorDate } from './lib/demo-store';
 const APPOINTMENTS = 3_000;
 const DAYS = 14;
 const minute = 60_000;
-
-function toAppointment(row: DemoRow): Appointment {
-  return {
-    id: row.id as string,
-    locationId: row.location_id as string,
-    providerId: row.provider_id as string,
-    serviceId: row.service_id as string,
-    patientId: row.patient_id as string,
-    resourceIds: row.resource_ids as string[],
-    startAt: row.start_at as number,
-    endAt: row.end_at as number,
-    status: row.status as AppointmentStatus,
-    bufferBeforeMin: row.buffer_before_min as number,
-    bufferAfterMin: row.buffer_after_min as number,
-    overbook: row.overbook as boolean,
-  };
-}
 
 function toTemplate(row: DemoRow): ScheduleTemplate {
   return {
@@ -82,7 +66,7 @@ export async function run(): Promise<Figure[]> {
 
   // The window's own appointments (both locations: a provider cannot be in two places)
   // and the nearest others on either side up to 3,000, in start order as SQL returns them.
-  const all = clinic.tables.appointments!.map(toAppointment);
+  const all = clinic.tables.appointments!.map(appointmentFromRow);
   const first = all.findIndex((a) => a.startAt >= windowStart);
   const inWindow = all.slice(first).findIndex((a) => a.startAt >= windowEnd);
   const from3000 = Math.max(0, first - Math.floor((APPOINTMENTS - inWindow) / 2));

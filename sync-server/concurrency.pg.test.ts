@@ -12,7 +12,7 @@ import { claimsOf, findCollisions } from '../db/rules/overlap';
 import type { Appointment } from '../db/rules/types';
 import { eventually, scheduleOf, startDesk, type TestDesk } from '../main/sync/testing/device';
 import { findOrganization } from './bootstrap';
-import { toAppointment } from './merge/claims';
+import { appointmentFromRow } from '../db/schema/appointment-row';
 import { rowState } from './merge/pg-rows';
 import { appointmentValues, ensureTestClinic, type TestDevice, type TestStaff } from './testing/harness';
 import { createTestDatabase, enrollTestDevice, postgresAvailable, startPostgresInstance, type PostgresInstance, type TestDatabase } from './testing/postgres';
@@ -104,7 +104,7 @@ async function runClient(device: TestDevice, seed: number, attempts: number) {
 async function activeAppointments(inst: PostgresInstance, orgId: string): Promise<Appointment[]> {
   const { rows } = await inst.db.query<Record<string, unknown>>(
     `select * from appointments where org_id = $1 and not deleted and status <> all($2::text[]) order by id`, [orgId, inactive]);
-  return rows.map((r) => toAppointment(r.id as string, rowState('appointments', r).values));
+  return rows.map((r) => appointmentFromRow({ ...rowState('appointments', r).values, id: r.id }));
 }
 
 /** Pairs of active appointments that break the claim rules, found by SQL alone (not via the claims table). */

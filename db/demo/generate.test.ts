@@ -1,3 +1,4 @@
+import { appointmentFromRow } from '../schema/appointment-row';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf, findCollisions, isActive } from '../rules/overlap';
@@ -19,22 +20,7 @@ const rowsOf = (c: DemoClinic, table: ReplicatedTableName): DemoRow[] => c.table
 const byId = (rows: DemoRow[]) => new Map(rows.map((r) => [r.id as string, r]));
 const wallMinutes = (wall: string) => Number(wall.slice(0, 2)) * 60 + Number(wall.slice(3, 5));
 
-function toAppointment(row: DemoRow): Appointment {
-  return {
-    id: row.id as string,
-    locationId: row.location_id as string,
-    providerId: row.provider_id as string,
-    serviceId: row.service_id as string,
-    patientId: row.patient_id as string,
-    resourceIds: row.resource_ids as string[],
-    startAt: row.start_at as number,
-    endAt: row.end_at as number,
-    status: row.status as AppointmentStatus,
-    bufferBeforeMin: row.buffer_before_min as number,
-    bufferAfterMin: row.buffer_after_min as number,
-    overbook: row.overbook as boolean,
-  };
-}
+const toAppointment = appointmentFromRow;
 
 /** Sort-based sweep: within one claim key, each claim must start at or after the latest end so far. */
 function findOverlappingClaims(appointments: Appointment[]): string[] {

@@ -22,6 +22,12 @@ export const replicatedTableNames = [
 ] as const;
 export type ReplicatedTableName = (typeof replicatedTableNames)[number];
 
+/** Referenced tables before the rows that point at them, for bulk loads (the audit trail is never bulk-loaded). */
+export const loadOrder: ReplicatedTableName[] = [
+  'organizations', 'locations', 'providers', 'resources', 'services', 'schedule_templates', 'schedule_exceptions',
+  'policies', 'reminder_rules', 'staff_users', 'patients', 'appointments', 'waitlist_entries',
+];
+
 const sqliteTables = {
   organizations: sqlite.organizations,
   locations: sqlite.locations,

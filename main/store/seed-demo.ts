@@ -3,27 +3,10 @@
 import { argon2id, hash } from 'argon2';
 import { stampChange } from '../../db/crdt/merge';
 import { generateDemoClinic, type DemoClinic } from '../../db/demo/generate';
-import { bookkeepingColumns, type ReplicatedTableName } from '../../db/schema/registry';
+import { bookkeepingColumns, loadOrder, type ReplicatedTableName } from '../../db/schema/registry';
 import { applyRemoteRows, type RemoteRow } from './apply-remote';
 import type { LocalStore } from './local-store';
 import { RowWriter } from './row-writer';
-
-/** Referenced tables before the rows that point at them, so a reader never sees a dangling id mid-load. */
-const loadOrder: ReplicatedTableName[] = [
-  'organizations',
-  'locations',
-  'providers',
-  'resources',
-  'services',
-  'schedule_templates',
-  'schedule_exceptions',
-  'policies',
-  'reminder_rules',
-  'staff_users',
-  'patients',
-  'appointments',
-  'waitlist_entries',
-];
 
 // Large enough that fsync per commit (synchronous = FULL) is not the cost, small enough that
 // one transaction does not hold the write lock for seconds.

@@ -1,15 +1,10 @@
 // The demo clinic on the server, written through the same merge and claims path as any
 // device change, so the demo can never hold a double booking the server would refuse.
 import { Temporal } from 'temporal-polyfill';
-import type { ReplicatedTableName } from '../../db/schema/registry';
+import { loadOrder } from '../../db/schema/registry';
 import { createDemoClinic } from '../../main/store/seed-demo';
 import type { SyncServer } from '../app';
 import { findOrganization, systemChanges } from '../bootstrap';
-
-const loadOrder: ReplicatedTableName[] = [
-  'organizations', 'locations', 'providers', 'resources', 'services', 'schedule_templates', 'schedule_exceptions',
-  'policies', 'reminder_rules', 'staff_users', 'patients', 'appointments', 'waitlist_entries',
-];
 
 export interface SeedOptions {
   /** The clinic's "today"; default today in New York, where the demo's first location is. */

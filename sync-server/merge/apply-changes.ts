@@ -15,7 +15,8 @@ import { checkWrite } from '../../db/rules/permissions';
 import type { Role } from '../../db/rules/types';
 import type { ReplicatedTableName } from '../../db/schema/registry';
 import type { ServerDb, Sql } from '../store/server-db';
-import { claimColumns, describeConflict, findConflict, replaceClaims, toAppointment, type SlotTaken } from './claims';
+import { appointmentFromRow } from '../../db/schema/appointment-row';
+import { claimColumns, describeConflict, findConflict, replaceClaims, type SlotTaken } from './claims';
 import { insertRow, lockRow, rowState, updateRow } from './pg-rows';
 import type { Publisher } from './publish';
 import { validateChange } from './validate';
@@ -201,7 +202,7 @@ async function toRejection(db: ServerDb, author: Author, change: Change, e: unkn
     // overlapping claim first): find the winner now that it is visible.
     const { rows } = await db.query<Record<string, unknown>>(`select * from appointments where id = $1`, [change.row]);
     const values = { ...(rows[0] ? rowState('appointments', rows[0]).values : {}), ...change.values };
-    const conflict = await findConflict(db, author.orgId, change.row, claimsOf(toAppointment(change.row, values)));
+    const conflict = await findConflict(db, author.orgId, change.row, claimsOf(appointmentFromRow({ ...values, id: change.row })));
     if (conflict) return reject('slot_taken', await describeConflict(db, author.orgId, conflict), conflict.conflictsWith);
     return reject('slot_taken', 'That time was taken by another booking a moment ago. Choose another time.');
   }

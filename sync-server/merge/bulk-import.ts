@@ -6,7 +6,7 @@ import type { Change, ChangeResult } from '../../db/crdt/change';
 import { claimsOf } from '../../db/rules/overlap';
 import { tableSpecs, type ColumnKind, type ReplicatedTableName } from '../../db/schema/registry';
 import type { ServerDb } from '../store/server-db';
-import { toAppointment } from './claims';
+import { appointmentFromRow } from '../../db/schema/appointment-row';
 import type { Publisher } from './publish';
 
 const sqlType: Record<ColumnKind, string> = { text: 'text', integer: 'int8', boolean: 'boolean', json: 'jsonb' };
@@ -30,7 +30,7 @@ export async function importNewRows(db: ServerDb, publisher: Publisher, orgId: s
     await db.transaction(async (tx) => {
       await tx.query(`insert into "${table}" (${list}) select ${list} from jsonb_to_recordset($1::jsonb) as x(${types})`, [JSON.stringify(records)]);
       if (table === 'appointments') {
-        const claims = changes.flatMap((c) => (c.values.deleted === true ? [] : claimsOf(toAppointment(c.row, c.values)).map((k) => ({ ...k, id: c.row, exclusive: c.values.overbook !== true }))));
+        const claims = changes.flatMap((c) => (c.values.deleted === true ? [] : claimsOf(appointmentFromRow({ ...c.values, id: c.row })).map((k) => ({ ...k, id: c.row, exclusive: c.values.overbook !== true }))));
         await tx.query(
           `insert into claims (appointment_id, org_id, kind, key, during, exclusive)
            select x.id, $1, x.kind, x.key, int8range(x.s, x.e), x.ex from unnest($2::text[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::boolean[]) as x(id, kind, key, s, e, ex)`,

@@ -4,7 +4,7 @@
 // instances racing on one PostgreSQL. Rows are checked here first so the loser can be
 // told which appointment holds the slot.
 import { claimsOf, type Claim } from '../../db/rules/overlap';
-import type { Appointment } from '../../db/rules/types';
+import { appointmentFromRow } from '../../db/schema/appointment-row';
 import { formatWallClock } from '../../db/rules/wallclock';
 import type { ColumnValues } from '../../db/crdt/merge';
 import type { Sql } from '../store/server-db';
@@ -16,23 +16,6 @@ export class SlotTaken extends Error {
   constructor(readonly conflictsWith: string, readonly claim: Pick<Claim, 'kind' | 'key'>) {
     super('slot_taken');
   }
-}
-
-export function toAppointment(id: string, v: ColumnValues): Appointment {
-  return {
-    id,
-    locationId: v.location_id as string,
-    providerId: v.provider_id as string,
-    serviceId: v.service_id as string,
-    patientId: v.patient_id as string,
-    resourceIds: (v.resource_ids as string[] | null) ?? [],
-    startAt: v.start_at as number,
-    endAt: v.end_at as number,
-    status: (v.status as Appointment['status'] | null) ?? 'booked',
-    bufferBeforeMin: (v.buffer_before_min as number | null) ?? 0,
-    bufferAfterMin: (v.buffer_after_min as number | null) ?? 0,
-    overbook: v.overbook === true,
-  };
 }
 
 function unnestParams(claims: Claim[]) {
@@ -82,8 +65,8 @@ async function lockClaimKeys(tx: Sql, orgId: string, claims: Pick<Claim, 'kind' 
  * cannot see (SQLSTATE 23P01, handled by the caller).
  */
 export async function replaceClaims(tx: Sql, orgId: string, appointmentId: string, merged: ColumnValues, previous: ColumnValues | null): Promise<SlotTaken | null> {
-  const claims = merged.deleted === true ? [] : claimsOf(toAppointment(appointmentId, merged));
-  const held = previous && previous.deleted !== true ? claimsOf(toAppointment(appointmentId, previous)) : [];
+  const claims = merged.deleted === true ? [] : claimsOf(appointmentFromRow({ ...merged, id: appointmentId }));
+  const held = previous && previous.deleted !== true ? claimsOf(appointmentFromRow({ ...previous, id: appointmentId })) : [];
   await lockClaimKeys(tx, orgId, [...claims, ...held]);
   const exclusive = merged.overbook !== true;
   if (previous) {

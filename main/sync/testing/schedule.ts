@@ -1,6 +1,7 @@
 // Reading schedules for replication tests: a desk's and the server's in one comparable
 // form, the overlaps no schedule may hold, and the bookkeeping that proves every change a
 // desk made ended accepted or reported.
+import { appointmentFromRow } from '../../../db/schema/appointment-row';
 import { expect } from 'vitest';
 import { findCollisions } from '../../../db/rules/overlap';
 import type { Appointment } from '../../../db/rules/types';
@@ -10,23 +11,8 @@ import { scheduleOf } from './device';
 
 type Values = Record<string, unknown>;
 
-export function toAppointment(row: Values): Appointment {
-  const resources = row.resource_ids;
-  return {
-    id: row.id as string,
-    locationId: row.location_id as string,
-    providerId: row.provider_id as string,
-    serviceId: row.service_id as string,
-    patientId: row.patient_id as string,
-    resourceIds: (typeof resources === 'string' ? JSON.parse(resources) : resources ?? []) as string[],
-    startAt: Number(row.start_at),
-    endAt: Number(row.end_at),
-    status: row.status as Appointment['status'],
-    bufferBeforeMin: Number(row.buffer_before_min ?? 0),
-    bufferAfterMin: Number(row.buffer_after_min ?? 0),
-    overbook: row.overbook === true || row.overbook === 1,
-  };
-}
+/** The rules' view of a stored row (re-exported for the tests that build rows by hand). */
+export const toAppointment = appointmentFromRow;
 
 /** A desk's appointments that are not deleted, as the scheduling rules see them. */
 export function deskAppointments(store: LocalStore): Appointment[] {

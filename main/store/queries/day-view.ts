@@ -37,7 +37,7 @@ export const dayViewSql = `
 select a.id, a.start_at, a.end_at, a.status, a.overbook, a.provider_id, a.patient_id, a.service_id,
   pr.name, p.first_name, p.last_name, s.name, s.color
 from appointments a
-left join patients p on p.id = a.patient_id
+left join patients p indexed by patients_day_view on p.id = a.patient_id
 left join providers pr on pr.id = a.provider_id
 left join services s on s.id = a.service_id
 where a.location_id = ? and a.start_at >= ? and a.start_at < ? and a.deleted = 0

@@ -1,0 +1,1 @@
+CREATE INDEX `patients_day_view` ON `patients` (`id`,`first_name`,`last_name`);

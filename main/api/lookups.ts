@@ -15,35 +15,20 @@ export type PatientRow = typeof schema.patients.$inferSelect;
 
 const day = 86_400_000;
 
-export function requireLocation(store: LocalStore, id: string): LocationRow {
-  const row = store.db.select().from(schema.locations).where(and(eq(schema.locations.id, id), eq(schema.locations.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That location does not exist on this device.', { locationId: id });
-  return row;
+type LiveTable = typeof schema.locations | typeof schema.services | typeof schema.providers | typeof schema.patients | typeof schema.appointments;
+
+/** The row, unless it is missing or deleted on this device: then a not_found the desk can show. */
+function requireLive<T extends LiveTable>(store: LocalStore, table: T, id: string, noun: string, key: string): T['$inferSelect'] {
+  const row = store.db.select().from(table as LiveTable).where(and(eq(table.id, id), eq(table.deleted, false))).get();
+  if (!row) throw new ApiError('not_found', `That ${noun} does not exist on this device.`, { [key]: id });
+  return row as T['$inferSelect'];
 }
 
-export function requireService(store: LocalStore, id: string): ServiceRow {
-  const row = store.db.select().from(schema.services).where(and(eq(schema.services.id, id), eq(schema.services.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That service does not exist on this device.', { serviceId: id });
-  return row;
-}
-
-export function requireProvider(store: LocalStore, id: string): ProviderRow {
-  const row = store.db.select().from(schema.providers).where(and(eq(schema.providers.id, id), eq(schema.providers.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That provider does not exist on this device.', { providerId: id });
-  return row;
-}
-
-export function requirePatient(store: LocalStore, id: string): PatientRow {
-  const row = store.db.select().from(schema.patients).where(and(eq(schema.patients.id, id), eq(schema.patients.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That patient does not exist on this device.', { patientId: id });
-  return row;
-}
-
-export function requireAppointment(store: LocalStore, id: string): AppointmentRow {
-  const row = store.db.select().from(schema.appointments).where(and(eq(schema.appointments.id, id), eq(schema.appointments.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That appointment does not exist on this device.', { appointmentId: id });
-  return row;
-}
+export const requireLocation = (store: LocalStore, id: string): LocationRow => requireLive(store, schema.locations, id, 'location', 'locationId');
+export const requireService = (store: LocalStore, id: string): ServiceRow => requireLive(store, schema.services, id, 'service', 'serviceId');
+export const requireProvider = (store: LocalStore, id: string): ProviderRow => requireLive(store, schema.providers, id, 'provider', 'providerId');
+export const requirePatient = (store: LocalStore, id: string): PatientRow => requireLive(store, schema.patients, id, 'patient', 'patientId');
+export const requireAppointment = (store: LocalStore, id: string): AppointmentRow => requireLive(store, schema.appointments, id, 'appointment', 'appointmentId');
 
 /** The location's own policy when it has one, else the organization's default, else the schema defaults. */
 export function loadPolicy(store: LocalStore, locationId: string): Policy & { lateCancelFeeCents: number } {

@@ -1,7 +1,8 @@
 // The demo clinic loaded into throwaway stores, shared by the read benchmarks.
 import type { DemoClinic } from '../../db/demo/generate';
 import { readWallClock } from '../../db/rules/wallclock';
-import { createDemoClinic, loadDemoClinic } from '../../main/store/seed-demo';
+import { createDemoClinic } from '../../db/demo/create-demo-clinic.node';
+import { loadDemoClinic } from '../../main/store/seed-demo';
 import { openTempStore, type TempStore } from '../../main/store/testing/temp-store';
 
 export const demoAnchorDate = '2026-03-11';

@@ -4,7 +4,8 @@ import type { DemoClinic } from '../../db/demo/generate';
 import { replicatedTableNames } from '../../db/schema/registry';
 import { FileKeyStore } from './keystore';
 import { openStore } from './local-store';
-import { createDemoClinic, loadDemoClinic } from './seed-demo';
+import { createDemoClinic } from '../../db/demo/create-demo-clinic.node';
+import { loadDemoClinic } from './seed-demo';
 import { openTempStore, type TempStore } from './testing/temp-store';
 
 let clinic: DemoClinic;

@@ -15,6 +15,7 @@ import { deviceAuth } from './routes/auth-hook';
 import { registerChangeRoutes } from './routes/changes';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerShapeRoutes } from './routes/shape';
+import { registerUpdateRoutes } from './routes/updates';
 import type { ServerDb } from './store/server-db';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -117,6 +118,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   registerDeviceRoutes(app, db, now);
   registerChangeRoutes(app, merge, requireDevice);
   registerShapeRoutes(app, { db, epoch: identity.epoch, waitForPublish }, requireDevice);
+  registerUpdateRoutes(app);
 
   app.get('/health', async () => ({
     status: 'ok',

@@ -28,6 +28,18 @@ export async function loadServerIdentity(db: ServerDb): Promise<ServerIdentity> 
   };
 }
 
+/**
+ * After a restore the server's history is back in the past: sequence numbers that devices
+ * already hold will be handed out again for other changes. A new epoch changes every shape
+ * handle, so each device gets Electric's 409 must-refetch and reads from the start instead
+ * of resuming from an offset that now means something else.
+ */
+export async function startNewEpoch(db: ServerDb): Promise<string> {
+  const epoch = randomBytes(6).toString('hex');
+  await db.query(`insert into server_meta (key, value) values ('epoch', $1) on conflict (key) do update set value = excluded.value`, [epoch]);
+  return epoch;
+}
+
 export async function findOrganization(db: ServerDb): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>('select id from organizations where not deleted order by id limit 1');
   return rows[0]?.id ?? null;

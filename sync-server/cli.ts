@@ -1,6 +1,8 @@
 // npm run sync-server -- [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]
 // npm run sync-server -- pairing-code --role front_desk|manager|kiosk [--data DIR]
 // npm run sync-server -- revoke-device <device id> [--data DIR]
+// npm run sync-server -- backup --out FILE [--data DIR]
+// npm run sync-server -- restore --from FILE [--data DIR]
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createSyncServer } from './app';
 import { createPairingCode, deviceRoles, revokeDevice, type DeviceRole } from './auth/devices';
 import { ensureOrganization, loadServerIdentity } from './bootstrap';
+import { backupServer, restoreServer } from './backup/server-backup';
 import { seedDemoClinic } from './demo/seed-demo';
 import { openServerStore, serverDataDir } from './store/open-store';
 
@@ -18,6 +21,8 @@ const { positionals, values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
     role: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
     demo: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -27,6 +32,8 @@ const usage = `Frontdesk sync server
   npm run sync-server -- [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]
   npm run sync-server -- pairing-code --role ${deviceRoles.join('|')} [--data DIR]
   npm run sync-server -- revoke-device <device id> [--data DIR]
+  npm run sync-server -- backup --out FILE [--data DIR]
+  npm run sync-server -- restore --from FILE [--data DIR]
 Store: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DIR/pglite
 (default DIR: $FRONTDESK_SERVER_DATA or ./.data/server).`;
 
@@ -95,6 +102,29 @@ async function revoke(deviceId: string | undefined): Promise<void> {
   console.log(revoked ? `Device ${deviceId} revoked: its token no longer works.` : `No active device ${deviceId}.`);
 }
 
+/** PGlite has one owner: a running embedded server must be stopped for its store to be copied or replaced. */
+async function requireStoppedEmbeddedServer(action: string): Promise<void> {
+  if (process.env.DATABASE_URL) return;
+  const info = await runningServer();
+  if (info) throw new Error(`The sync server (pid ${info.pid}) is using ${dataDir}; stop it for the ${action}, then start it again. With PostgreSQL (DATABASE_URL) backups run while it serves.`);
+}
+
+async function backup(): Promise<void> {
+  if (!values.out) throw new Error('Where to? npm run sync-server -- backup --out FILE');
+  await requireStoppedEmbeddedServer('backup');
+  const result = await backupServer({ dataDir, databaseUrl: process.env.DATABASE_URL }, values.out);
+  console.log(`Backed up the ${result.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} store to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB).`);
+}
+
+async function restore(): Promise<void> {
+  if (!values.from) throw new Error('From which backup? npm run sync-server -- restore --from FILE');
+  await requireStoppedEmbeddedServer('restore');
+  const result = await restoreServer({ dataDir, databaseUrl: process.env.DATABASE_URL }, values.from);
+  console.log(`Restored ${values.from}. New history epoch ${result.epoch}: devices will download everything again and re-send what they wrote since the backup.`);
+  if (result.previousStore) console.log(`The store it replaced was kept in ${result.previousStore}.`);
+  if (process.env.DATABASE_URL) console.log('Restart every sync-server instance on this database so they serve the new epoch.');
+}
+
 async function serve(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
@@ -122,6 +152,8 @@ try {
   if (values.help) console.log(usage);
   else if (positionals[0] === 'pairing-code') await pairingCode();
   else if (positionals[0] === 'revoke-device') await revoke(positionals[1]);
+  else if (positionals[0] === 'backup') await backup();
+  else if (positionals[0] === 'restore') await restore();
   else if (positionals.length === 0) await serve();
   else throw new Error(`Unknown command "${positionals[0]}".\n${usage}`);
 } catch (e) {

@@ -23,6 +23,8 @@ export const tableWriters: Record<ReplicatedTableName, readonly Role[]> = {
   policies: managersAndServer,
   reminder_rules: managersAndServer,
   staff_users: managersAndServer,
+  // Raised by server jobs; any staff member at the desk may close one.
+  staff_tasks: [...staff, 'system'],
   // Every device appends its own chain; nobody edits one (checked by the server separately).
   audit_events: [...staff, 'kiosk', 'system'],
 };

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AppointmentStatus, Role } from '../rules/types';
-import type { HlcMap, ReminderRule, SourceChannel, WallBreak } from './shared';
+import type { HlcMap, ReminderRule, SourceChannel, StaffTaskKind, WallBreak } from './shared';
 
 const json = <T>(name: string) => jsonb(name).$type<T>();
 const instant = (name: string) => bigint(name, { mode: 'number' });
@@ -178,6 +178,19 @@ export const auditEvents = pgTable('audit_events', {
   uniqueIndex('audit_events_chain').on(t.deviceId, t.chainSeq),
 ]);
 
+/** Work for the front desk raised by server jobs (e.g. an appointment still unconfirmed a
+ *  day ahead); staff close it from their devices. */
+export const staffTasks = pgTable('staff_tasks', {
+  ...replicated(),
+  locationId: text('location_id').notNull(),
+  appointmentId: text('appointment_id'),
+  kind: text('kind').$type<StaffTaskKind>().notNull(),
+  title: text('title').notNull(),
+  dueAt: instant('due_at').notNull(),
+  status: text('status').$type<'open' | 'done'>().notNull().default('open'),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [bySeq('staff_tasks')(t as never)]);
+
 // ---- server-only tables (not replicated to devices) ----
 
 export const devices = pgTable('devices', {
@@ -233,15 +246,68 @@ export const serverMeta = pgTable('server_meta', {
   value: text('value').notNull(),
 });
 
+/** Server work (reminders, no-show marking, escalation, waitlist offers), shared by every
+ *  instance on this database: claimed with FOR UPDATE SKIP LOCKED (sync-server/jobs/queue.ts).
+ *  dedupe_key makes enqueueing idempotent: planning the same reminder twice is one job. */
 export const jobs = pgTable('jobs', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   orgId: text('org_id').notNull(),
   kind: text('kind').notNull(),
   dedupeKey: text('dedupe_key').notNull().unique(),
   payload: json<Record<string, unknown>>('payload').notNull(),
+  status: text('status').$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
   runAt: instant('run_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(8),
+  /** The instance holding the lease: only it may finish the job while the lease lasts. */
+  lockedBy: text('locked_by'),
   lockedUntil: instant('locked_until'),
+  createdAt: instant('created_at').notNull(),
   doneAt: instant('done_at'),
   lastError: text('last_error'),
-}, (t) => [index('jobs_due').on(t.runAt)]);
+}, (t) => [index('jobs_due').on(t.runAt).where(sql`status = 'pending'`)]);
+
+/** One row per message the server means to send, written before it is sent (the outbox
+ *  pattern, docs/jobs.md): a retry that finds 'sending' knows an earlier attempt may have
+ *  reached the provider. */
+export const deliveries = pgTable('deliveries', {
+  dedupeKey: text('dedupe_key').primaryKey(),
+  orgId: text('org_id').notNull(),
+  appointmentId: text('appointment_id'),
+  channel: text('channel').$type<'sms' | 'email'>().notNull(),
+  recipient: text('recipient').notNull(),
+  status: text('status').$type<'sending' | 'sent' | 'failed' | 'unknown'>().notNull(),
+  /** SMTP Message-ID (fixed before sending) or the SMS provider's message id. */
+  messageRef: text('message_ref'),
+  providerStatus: text('provider_status'),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: instant('created_at').notNull(),
+  sentAt: instant('sent_at'),
+  lastError: text('last_error'),
+}, (t) => [index('deliveries_appointment').on(t.appointmentId)]);
+
+/** Patients' answers (signed links, SMS replies), keyed by link nonce or provider message id:
+ *  a re-used link or a re-delivered webhook gets the first answer back instead of acting twice. */
+export const patientAnswers = pgTable('patient_answers', {
+  answerKey: text('answer_key').primaryKey(),
+  orgId: text('org_id').notNull(),
+  appointmentId: text('appointment_id').notNull(),
+  answer: text('answer').$type<'confirm' | 'cancel' | 'reschedule' | 'accept_offer'>().notNull(),
+  outcome: text('outcome').notNull(),
+  at: instant('at').notNull(),
+});
+
+/** A freed slot offered to waitlisted patients at once; the first to accept books it. */
+export const waitlistOffers = pgTable('waitlist_offers', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull(),
+  /** The cancelled or moved appointment whose time is offered. */
+  freedAppointmentId: text('freed_appointment_id').notNull(),
+  waitlistEntryId: text('waitlist_entry_id').notNull(),
+  patientId: text('patient_id').notNull(),
+  slot: json<{ locationId: string; providerId: string; serviceId: string; resourceIds: string[]; startAt: number; endAt: number; bufferBeforeMin: number; bufferAfterMin: number }>('slot').notNull(),
+  status: text('status').$type<'offered' | 'accepted' | 'gone' | 'expired'>().notNull().default('offered'),
+  expiresAt: instant('expires_at').notNull(),
+  bookedAppointmentId: text('booked_appointment_id'),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [uniqueIndex('waitlist_offers_once').on(t.freedAppointmentId, t.waitlistEntryId)]);

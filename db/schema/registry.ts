@@ -18,6 +18,7 @@ export const replicatedTableNames = [
   'staff_users',
   'policies',
   'reminder_rules',
+  'staff_tasks',
   'audit_events',
 ] as const;
 export type ReplicatedTableName = (typeof replicatedTableNames)[number];
@@ -25,7 +26,7 @@ export type ReplicatedTableName = (typeof replicatedTableNames)[number];
 /** Referenced tables before the rows that point at them, for bulk loads (the audit trail is never bulk-loaded). */
 export const loadOrder: ReplicatedTableName[] = [
   'organizations', 'locations', 'providers', 'resources', 'services', 'schedule_templates', 'schedule_exceptions',
-  'policies', 'reminder_rules', 'staff_users', 'patients', 'appointments', 'waitlist_entries',
+  'policies', 'reminder_rules', 'staff_users', 'patients', 'appointments', 'waitlist_entries', 'staff_tasks',
 ];
 
 const sqliteTables = {
@@ -42,6 +43,7 @@ const sqliteTables = {
   staff_users: sqlite.staffUsers,
   policies: sqlite.policies,
   reminder_rules: sqlite.reminderRules,
+  staff_tasks: sqlite.staffTasks,
   audit_events: sqlite.auditEvents,
 } as const;
 
@@ -59,6 +61,7 @@ const pgTables = {
   staff_users: pg.staffUsers,
   policies: pg.policies,
   reminder_rules: pg.reminderRules,
+  staff_tasks: pg.staffTasks,
   audit_events: pg.auditEvents,
 } as const;
 

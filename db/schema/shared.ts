@@ -18,3 +18,6 @@ export interface ReminderRule {
   /** Local wall-clock window in which nothing is sent, e.g. 21:00-08:00. */
   quietHours: { start: string; end: string } | null;
 }
+
+/** Why a server job raised a staff task (staff_tasks.kind). */
+export type StaffTaskKind = 'unconfirmed_appointment' | 'reschedule_requested' | 'reminder_undeliverable';

@@ -3,7 +3,7 @@
 
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AppointmentStatus, Role } from '../rules/types';
-import type { HlcMap, ReminderRule, SourceChannel, WallBreak } from './shared';
+import type { HlcMap, ReminderRule, SourceChannel, StaffTaskKind, WallBreak } from './shared';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -187,6 +187,19 @@ export const auditEvents = sqliteTable('audit_events', {
   uniqueIndex('audit_events_chain').on(t.deviceId, t.chainSeq),
   index('audit_events_entity').on(t.entityTable, t.entityId),
 ]);
+
+/** Work for the front desk raised by server jobs (e.g. an appointment still unconfirmed a
+ *  day ahead); staff close it from their devices. */
+export const staffTasks = sqliteTable('staff_tasks', {
+  ...replicated(),
+  locationId: text('location_id').notNull(),
+  appointmentId: text('appointment_id'),
+  kind: text('kind').$type<StaffTaskKind>().notNull(),
+  title: text('title').notNull(),
+  dueAt: instant('due_at').notNull(),
+  status: text('status').$type<'open' | 'done'>().notNull().default('open'),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('staff_tasks_open').on(t.status, t.dueAt)]);
 
 // ---- device-only bookkeeping (not replicated) ----
 

@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     files: ['db/**/*.ts'],
-    ignores: ['db/**/*.test.ts', 'db/**/*.node.ts', 'db/drizzle.*.config.ts'],
+    ignores: ['db/**/*.test.ts', 'db/**/*-node.ts', 'db/drizzle.*.config.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

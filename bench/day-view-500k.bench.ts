@@ -5,7 +5,7 @@ import { addDays, getStartOfDay, resolveWallTime } from '../db/rules/wallclock';
 import { SeededRandom, seededUuid } from '../db/demo/random';
 import type { DemoClinic } from '../db/demo/generate';
 import { readDayView } from '../main/store/queries/day-view';
-import { createDemoClinic } from '../db/demo/create-demo-clinic.node';
+import { createDemoClinic } from '../db/demo/create-demo-clinic-node';
 import { loadDemoClinic } from '../main/store/seed-demo';
 import type { LocalStore } from '../main/store/local-store';
 import { openTempStore } from '../main/store/testing/temp-store';

@@ -1,7 +1,7 @@
 // The demo clinic loaded into throwaway stores, shared by the read benchmarks.
 import type { DemoClinic } from '../../db/demo/generate';
 import { readWallClock } from '../../db/rules/wallclock';
-import { createDemoClinic } from '../../db/demo/create-demo-clinic.node';
+import { createDemoClinic } from '../../db/demo/create-demo-clinic-node';
 import { loadDemoClinic } from '../../main/store/seed-demo';
 import { openTempStore, type TempStore } from '../../main/store/testing/temp-store';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoClinic } from '../../db/demo/generate';
 import { DATABASE_FILE } from './paths';
-import { createDemoClinic } from '../../db/demo/create-demo-clinic.node';
+import { createDemoClinic } from '../../db/demo/create-demo-clinic-node';
 import { loadDemoClinic } from './seed-demo';
 import { openTempStore, type TempStore } from './testing/temp-store';
 

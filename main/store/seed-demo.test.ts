@@ -4,7 +4,7 @@ import type { DemoClinic } from '../../db/demo/generate';
 import { replicatedTableNames } from '../../db/schema/registry';
 import { FileKeyStore } from './keystore';
 import { openStore } from './local-store';
-import { createDemoClinic } from '../../db/demo/create-demo-clinic.node';
+import { createDemoClinic } from '../../db/demo/create-demo-clinic-node';
 import { loadDemoClinic } from './seed-demo';
 import { openTempStore, type TempStore } from './testing/temp-store';
 

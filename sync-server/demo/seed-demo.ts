@@ -2,7 +2,7 @@
 // device change, so the demo can never hold a double booking the server would refuse.
 import { Temporal } from 'temporal-polyfill';
 import { loadOrder } from '../../db/schema/registry';
-import { createDemoClinic } from '../../db/demo/create-demo-clinic.node';
+import { createDemoClinic } from '../../db/demo/create-demo-clinic-node';
 import type { SyncServer } from '../app';
 import { findOrganization, systemChanges } from '../bootstrap';
 

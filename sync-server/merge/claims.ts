@@ -3,10 +3,9 @@
 // the claims table's exclusion constraint refuses overlaps even between two server
 // instances racing on one PostgreSQL. Rows are checked here first so the loser can be
 // told which appointment holds the slot.
-import { claimsOf, type Claim } from '../../db/rules/overlap';
-import { appointmentFromRow } from '../../db/schema/appointment-row';
-import { formatWallClock } from '../../db/rules/wallclock';
 import type { ColumnValues } from '../../db/crdt/merge';
+import type { Claim } from '../../db/rules/overlap';
+import { formatWallClock } from '../../db/rules/wallclock';
 import type { Sql } from '../store/server-db';
 
 /** Columns whose change can move, grow, shrink, free or re-take an appointment's claims. */
@@ -37,76 +36,75 @@ export async function findConflict(tx: Sql, orgId: string, appointmentId: string
   return hit ? new SlotTaken(hit.appointment_id, hit) : null;
 }
 
+/** A claim as the claims table holds it. */
+export interface StoredClaim extends Claim {
+  appointmentId: string;
+  orgId: string;
+  exclusive: boolean;
+}
+
+const lockName = (orgId: string, c: Pick<Claim, 'kind' | 'key'>) => `frontdesk-claim:${orgId}:${c.kind}:${c.key}`;
+
 /**
  * Serialize claim writers per (kind, key): one transaction at a time may change the claims
  * of a provider, a room or a patient. Without it, two transactions whose checks both ran
  * before either committed meet in the exclusion constraint, where crossing waits (a move
  * releasing one slot while taking another) deadlock and cost a second each before
- * PostgreSQL breaks them. Locks are taken in one sorted order, so they never deadlock,
- * and the check that follows sees every committed claim on those keys. Transaction-scoped:
- * released at commit or rollback.
+ * PostgreSQL breaks them. A batch takes all its keys in one statement, in one sorted
+ * order, so batches never deadlock on them, and the check that follows sees every
+ * committed claim on those keys. Transaction-scoped: released at commit or rollback.
  */
-async function lockClaimKeys(tx: Sql, orgId: string, claims: Pick<Claim, 'kind' | 'key'>[]): Promise<void> {
-  if (claims.length === 0) return;
+export async function lockClaimKeys(tx: Sql, keys: (Pick<Claim, 'kind' | 'key'> & { orgId: string })[]): Promise<void> {
+  if (keys.length === 0) return;
   await tx.query(
     `select count(pg_advisory_xact_lock(h)) from (
-       select distinct hashtextextended('frontdesk-claim:' || $1 || ':' || k, 0) as h from unnest($2::text[]) as k order by h
+       select distinct hashtextextended(k, 0) as h from unnest($1::text[]) as k order by h
      ) as keys`,
-    [orgId, claims.map((c) => `${c.kind}:${c.key}`)]);
+    [[...new Set(keys.map((k) => lockName(k.orgId, k)))]]);
+}
+
+/** Every stored claim on the same keys overlapping any of `wanted`. Call with the keys locked. */
+export async function loadOverlappingClaims(tx: Sql, wanted: (Claim & { orgId: string })[]): Promise<StoredClaim[]> {
+  if (wanted.length === 0) return [];
+  const { rows } = await tx.query<{ appointment_id: string; org_id: string; kind: Claim['kind']; key: string; s: string | number; e: string | number; exclusive: boolean }>(
+    `select distinct c.appointment_id, c.org_id, c.kind, c.key, lower(c.during) as s, upper(c.during) as e, c.exclusive
+       from claims c
+       join unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int8[]) as x(org_id, kind, key, s, e)
+         on c.org_id = x.org_id and c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e)`,
+    [wanted.map((w) => w.orgId), wanted.map((w) => w.kind), wanted.map((w) => w.key), wanted.map((w) => w.start), wanted.map((w) => w.end)]);
+  return rows.map((r) => ({ appointmentId: r.appointment_id, orgId: r.org_id, kind: r.kind, key: r.key, start: Number(r.s), end: Number(r.e), exclusive: r.exclusive }));
+}
+
+/** Replace the claims of `appointmentIds` with `claims` (theirs, already checked). */
+export async function rewriteClaims(tx: Sql, appointmentIds: string[], claims: StoredClaim[]): Promise<void> {
+  if (appointmentIds.length === 0) return;
+  await tx.query('delete from claims where appointment_id = any($1::text[])', [appointmentIds]);
+  if (claims.length === 0) return;
+  await tx.query(
+    `insert into claims (appointment_id, org_id, kind, key, during, exclusive)
+     select a, o, k, y, int8range(s, e), x from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::bool[]) as t(a, o, k, y, s, e, x)`,
+    [claims.map((c) => c.appointmentId), claims.map((c) => c.orgId), claims.map((c) => c.kind), claims.map((c) => c.key),
+      claims.map((c) => c.start), claims.map((c) => c.end), claims.map((c) => c.exclusive)]);
 }
 
 /**
- * Replace an appointment's claims with those its merged state implies. `previous` is the
- * appointment's stored state (null for a new one): its claims are only let go once the new
- * ones are known to fit, so a rejected move or re-booking keeps the slot it already held.
- * Returns the conflict instead of throwing, so the push's transaction stays usable. An
- * overbooked appointment's claims do not exclude others, but a normal booking may still
- * not land on them; the exclusion constraint remains the backstop against races the check
- * cannot see (SQLSTATE 23P01, handled by the caller).
+ * A sentence for the receptionist whose booking lost: who holds the slot, and when.
+ * `holder`: the holder's values when the caller knows them better than the database does
+ * (a batch not yet written).
  */
-export async function replaceClaims(tx: Sql, orgId: string, appointmentId: string, merged: ColumnValues, previous: ColumnValues | null): Promise<SlotTaken | null> {
-  const claims = merged.deleted === true ? [] : claimsOf(appointmentFromRow({ ...merged, id: appointmentId }));
-  const held = previous && previous.deleted !== true ? claimsOf(appointmentFromRow({ ...previous, id: appointmentId })) : [];
-  await lockClaimKeys(tx, orgId, [...claims, ...held]);
-  const exclusive = merged.overbook !== true;
-  if (previous) {
-    if (exclusive) {
-      const conflict = await findConflict(tx, orgId, appointmentId, claims);
-      if (conflict) return conflict;
-    }
-    await tx.query('delete from claims where appointment_id = $1 and org_id = $2', [appointmentId, orgId]);
-  }
-  if (claims.length === 0) return null;
-  const { rows } = await tx.query<{ appointment_id: string; kind: Claim['kind']; key: string }>(
-    `with wanted as (
-       select * from unnest($3::text[], $4::text[], $5::int8[], $6::int8[]) as x(kind, key, s, e)
-     ), conflict as (
-       select c.appointment_id, c.kind, c.key
-         from claims c join wanted x on c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e)
-        where $7 and c.org_id = $2 and c.appointment_id <> $1
-        order by c.appointment_id limit 1
-     ), inserted as (
-       insert into claims (appointment_id, org_id, kind, key, during, exclusive)
-       select $1, $2, kind, key, int8range(s, e), $7 from wanted where not exists (select 1 from conflict)
-     )
-     select * from conflict`,
-    [appointmentId, orgId, ...unnestParams(claims), exclusive]);
-  const hit = rows[0];
-  return hit ? new SlotTaken(hit.appointment_id, hit) : null;
-}
-
-/** A sentence for the receptionist whose booking lost: who holds the slot, and when. */
-export async function describeConflict(db: Sql, orgId: string, conflict: SlotTaken): Promise<string> {
+export async function describeConflict(db: Sql, orgId: string, conflict: SlotTaken, holder?: ColumnValues): Promise<string> {
   const { rows } = await db.query<{ start_at: number; end_at: number; confirmation_code: string; time_zone: string | null; provider: string | null; resource: string | null }>(
-    `select a.start_at, a.end_at, a.confirmation_code, l.time_zone, p.name as provider, r.name as resource
-       from appointments a
-       left join locations l on l.id = a.location_id
-       left join providers p on p.id = a.provider_id
-       left join resources r on r.id = $3
-      where a.id = $1 and a.org_id = $2`,
-    [conflict.conflictsWith, orgId, conflict.claim.kind === 'resource' ? conflict.claim.key : null]);
+    `select coalesce($4::int8, a.start_at) as start_at, coalesce($5::int8, a.end_at) as end_at, coalesce($6, a.confirmation_code) as confirmation_code,
+            l.time_zone, p.name as provider, r.name as resource
+       from (select $1::text as id) as wanted
+       left join appointments a on a.id = wanted.id and a.org_id = $2
+       left join locations l on l.id = coalesce($7, a.location_id)
+       left join providers p on p.id = coalesce($8, a.provider_id)
+       left join resources r on r.id = $3`,
+    [conflict.conflictsWith, orgId, conflict.claim.kind === 'resource' ? conflict.claim.key : null,
+      holder?.start_at ?? null, holder?.end_at ?? null, holder?.confirmation_code ?? null, holder?.location_id ?? null, holder?.provider_id ?? null]);
   const a = rows[0];
-  if (!a) return 'That time is already taken by another appointment.';
+  if (!a || a.start_at === null) return 'That time is already taken by another appointment.';
   const zone = a.time_zone ?? 'UTC';
   const from = formatWallClock(a.start_at, zone);
   const when = `${from.slice(0, 10)} ${from.slice(11, 16)}-${formatWallClock(a.end_at, zone).slice(11, 16)}`;

@@ -1,5 +1,7 @@
-// Reading and writing replicated rows in PostgreSQL/PGlite. Table and column names come
-// only from the registry (the allow-list), values only as parameters.
+// Reading and writing replicated rows in PostgreSQL/PGlite, a whole batch per statement:
+// on loopback every statement costs a socket write that runs PostgreSQL's receive path in
+// this process, so statements, not rows, are what a push pays for. Table and column names
+// come only from the registry (the allow-list), values only as parameters.
 import type { ColumnValues } from '../../db/crdt/merge';
 import { tableSpecs, type ReplicatedTableName } from '../../db/schema/registry';
 import type { HlcMap } from '../../db/schema/shared';
@@ -9,34 +11,63 @@ export type PgRow = Record<string, unknown>;
 
 const q = (name: string) => `"${name}"`;
 
-function param(kind: string, index: number): string {
-  return kind === 'json' ? `$${index}::jsonb` : `$${index}`;
+/**
+ * Lock the rows a batch touches, in id order: two batches locking the same rows in the same
+ * order wait for each other instead of deadlocking (the publisher stamps rows in that order too).
+ */
+export async function lockRows(tx: Sql, table: ReplicatedTableName, ids: string[]): Promise<Map<string, PgRow>> {
+  const { rows } = await tx.query<PgRow>(`select * from ${q(table)} where id = any($1::text[]) order by id for update`, [ids]);
+  return new Map(rows.map((r) => [r.id as string, r]));
 }
 
-function encode(kind: string, value: unknown): unknown {
-  return kind === 'json' && value !== null && value !== undefined ? JSON.stringify(value) : value ?? null;
+export interface RowWrite {
+  id: string;
+  orgId: string;
+  values: ColumnValues;
+  hlc: HlcMap;
+  /** Columns to write: every column the row was created with, or the ones changes won. */
+  columns: string[];
 }
 
-export async function lockRow(tx: Sql, table: ReplicatedTableName, id: string): Promise<PgRow | undefined> {
-  const { rows } = await tx.query<PgRow>(`select * from ${q(table)} where id = $1 for update`, [id]);
-  return rows[0];
+/**
+ * New rows in one insert per column set (columns a change leaves out keep their defaults),
+ * changed rows in one update per set of won columns. jsonb_populate_recordset turns each
+ * JSON record into the table's own row type, so every value is cast by its column.
+ */
+export async function writeRows(tx: Sql, table: ReplicatedTableName, inserts: RowWrite[], updates: RowWrite[]): Promise<void> {
+  const writable = tableSpecs[table].writable;
+  for (const group of groupByColumns(inserts)) {
+    const names = ['id', 'org_id', 'hlc', ...group.columns.filter((c) => writable.has(c))];
+    await tx.query(
+      `insert into ${q(table)} (${names.map(q).join(', ')})
+       select ${names.map((n) => `x.${q(n)}`).join(', ')} from jsonb_populate_recordset(null::${q(table)}, $1::jsonb) as x`,
+      [JSON.stringify(group.rows.map((r) => record(r, names)))]);
+  }
+  for (const group of groupByColumns(updates)) {
+    const names = ['hlc', ...group.columns.filter((c) => writable.has(c))];
+    await tx.query(
+      `update ${q(table)} t set ${names.map((n) => `${q(n)} = x.${q(n)}`).join(', ')}
+         from jsonb_populate_recordset(null::${q(table)}, $1::jsonb) as x where t.id = x.id`,
+      [JSON.stringify(group.rows.map((r) => record(r, ['id', ...names])))]);
+  }
 }
 
-export async function insertRow(tx: Sql, table: ReplicatedTableName, id: string, orgId: string, values: ColumnValues, hlc: HlcMap): Promise<void> {
-  const spec = tableSpecs[table];
-  const kinds = new Map(spec.columns.map((c) => [c.name, c.kind]));
-  const columns = Object.keys(values).filter((c) => spec.writable.has(c));
-  const names = ['id', 'org_id', 'hlc', ...columns];
-  const placeholders = ['$1', '$2', '$3::jsonb', ...columns.map((c, i) => param(kinds.get(c)!, i + 4))];
-  await tx.query(`insert into ${q(table)} (${names.map(q).join(', ')}) values (${placeholders.join(', ')})`,
-    [id, orgId, JSON.stringify(hlc), ...columns.map((c) => encode(kinds.get(c)!, values[c]))]);
+function record(row: RowWrite, names: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of names) out[n] = n === 'id' ? row.id : n === 'org_id' ? row.orgId : n === 'hlc' ? row.hlc : row.values[n] ?? null;
+  return out;
 }
 
-export async function updateRow(tx: Sql, table: ReplicatedTableName, id: string, values: ColumnValues, columns: string[], hlc: HlcMap): Promise<void> {
-  const kinds = new Map(tableSpecs[table].columns.map((c) => [c.name, c.kind]));
-  const sets = columns.map((c, i) => `${q(c)} = ${param(kinds.get(c)!, i + 3)}`);
-  await tx.query(`update ${q(table)} set hlc = $2::jsonb${sets.length ? ', ' + sets.join(', ') : ''} where id = $1`,
-    [id, JSON.stringify(hlc), ...columns.map((c) => encode(kinds.get(c)!, values[c]))]);
+function groupByColumns(rows: RowWrite[]): { columns: string[]; rows: RowWrite[] }[] {
+  const groups = new Map<string, { columns: string[]; rows: RowWrite[] }>();
+  for (const row of rows) {
+    const columns = [...row.columns].sort();
+    const key = columns.join(',');
+    const group = groups.get(key) ?? { columns, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /** The replicated part of a stored row, as merge sees it. */

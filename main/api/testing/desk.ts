@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DemoClinic } from '../../../db/demo/generate';
 import type { AppointmentStatus } from '../../../db/rules/types';
 import { resolveWallTime } from '../../../db/rules/wallclock';
-import { createDemoClinic } from '../../../db/demo/create-demo-clinic.node';
+import { createDemoClinic } from '../../../db/demo/create-demo-clinic-node';
 import { loadDemoClinic } from '../../store/seed-demo';
 import { FileKeyStore } from '../../store/keystore';
 import { openStore, type LocalStore } from '../../store/local-store';

@@ -1,0 +1,285 @@
+// One transaction's worth of changes, merged with a fixed number of statements whatever
+// the batch size: the changes of every push that arrived together (group-commit.ts).
+//
+// The outcome is exactly that of applying the changes one after another in batch order:
+// rows and slot claims are tracked in memory as the batch goes, so a change sees the
+// effect of the changes before it (a move that frees a slot, then a booking that takes it).
+// What the database must decide is asked once for the batch, up front and under locks
+// (rows, staff roles, the claims on every key the batch touches); the writes go out once
+// at the end. When a change turns out to need a claim the batch did not lock (it depends
+// on an earlier change of the same batch being refused), the batch is split instead.
+import type { Change, ChangeResult, RejectionReason } from '../../db/crdt/change';
+import { mergeChange, type ColumnValues, type RowState } from '../../db/crdt/merge';
+import { claimsOf, type Claim } from '../../db/rules/overlap';
+import { checkWrite } from '../../db/rules/permissions';
+import { checkKioskCheckInFrom } from '../../db/rules/kiosk';
+import type { AppointmentStatus, Role } from '../../db/rules/types';
+import { appointmentFromRow } from '../../db/schema/appointment-row';
+import { replicatedTableNames, tableSpecs, type ReplicatedTableName } from '../../db/schema/registry';
+import type { Sql } from '../store/server-db';
+import { claimColumns, describeConflict, loadOverlappingClaims, lockClaimKeys, rewriteClaims, SlotTaken, type StoredClaim } from './claims';
+import { lockRows, rowState, writeRows, type RowWrite } from './pg-rows';
+
+export interface Author {
+  orgId: string;
+  deviceId: string;
+  /** kiosk devices act as "kiosk"; other devices act as their signed-in staff user. */
+  deviceRole: 'front_desk' | 'manager' | 'kiosk' | 'system';
+}
+
+/** A change that passed the checks that need no database. */
+export interface BatchItem {
+  author: Author;
+  change: Change;
+  table: ReplicatedTableName;
+}
+
+export type Rejected = Extract<ChangeResult, { status: 'rejected' }>;
+
+/** The batch needs a claim it did not lock up front: run its changes one at a time. */
+export class BatchNeedsSplitting extends Error {}
+
+/** Another transaction recorded one of these change ids first (a retry racing its original). */
+export class AlreadyRecorded extends Error {}
+
+class Rejection {
+  constructor(readonly reason: RejectionReason, readonly message: string, readonly conflict?: SlotTaken) {}
+}
+
+interface Stored {
+  orgId: string;
+  state: RowState;
+}
+
+const rowKey = (table: string, id: string) => `${table}\u0000${id}`;
+const claimKey = (orgId: string, c: Pick<Claim, 'kind' | 'key'>) => `${orgId}\u0000${c.kind}\u0000${c.key}`;
+
+/** Merge `items` in order inside `tx`, write the rows, claims and change log; accepted answers carry seq 0 until published. */
+export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Promise<ChangeResult[]> {
+  const roles = await resolveRoles(tx, items);
+  const dbRows = await lockBatchRows(tx, items);
+
+  // Pass 1: every claim key and range the batch could touch if every change were accepted.
+  const planned = new Map<string, { start: number; end: number }[]>();
+  const lockKeys: (Pick<Claim, 'kind' | 'key'> & { orgId: string })[] = [];
+  const wanted: (Claim & { orgId: string })[] = [];
+  walk(items, roles, dbRows, (item, effect) => {
+    if (effect instanceof Rejection) return false;
+    for (const c of effect.held) lockKeys.push({ orgId: item.author.orgId, kind: c.kind, key: c.key });
+    for (const c of effect.claims) {
+      lockKeys.push({ orgId: item.author.orgId, kind: c.kind, key: c.key });
+      wanted.push({ ...c, orgId: item.author.orgId });
+      const ranges = planned.get(claimKey(item.author.orgId, c)) ?? [];
+      ranges.push({ start: c.start, end: c.end });
+      planned.set(claimKey(item.author.orgId, c), ranges);
+    }
+    return true;
+  });
+  await lockClaimKeys(tx, lockKeys);
+  const locked = new Set(lockKeys.map((k) => claimKey(k.orgId, k)));
+  const index = new ClaimIndex(await loadOverlappingClaims(tx, wanted));
+
+  // Pass 2: the real decisions, in order.
+  const outcomes: (Rejection | null)[] = [];
+  // A refused change is told about the holder as it was then, not as later changes of the batch leave it.
+  const holders = new Map<number, ColumnValues>();
+  const claimRewrites = new Map<string, StoredClaim[]>();
+  const touched = new Map<string, { table: ReplicatedTableName; id: string; orgId: string; inDb: boolean; state: RowState; won: Set<string> }>();
+  walk(items, roles, dbRows, (item, effect, current) => {
+    if (effect instanceof Rejection) {
+      outcomes.push(effect);
+      return false;
+    }
+    const { author, change } = item;
+    if (effect.claimsChange) {
+      const covered = effect.held.every((c) => locked.has(claimKey(author.orgId, c)))
+        && effect.claims.every((c) => (planned.get(claimKey(author.orgId, c)) ?? []).some((r) => r.start <= c.start && c.end <= r.end));
+      if (!covered) throw new BatchNeedsSplitting();
+      const conflict = effect.exclusive ? index.conflictWith(author.orgId, change.row, effect.claims) : null;
+      if (conflict) {
+        const holder = current('appointments', conflict.conflictsWith);
+        if (holder) holders.set(outcomes.length, holder.state.values);
+        outcomes.push(new Rejection('slot_taken', 'slot taken', conflict));
+        return false;
+      }
+      const stored = effect.claims.map((c) => ({ ...c, appointmentId: change.row, orgId: author.orgId, exclusive: effect.exclusive }));
+      index.replace(change.row, stored);
+      claimRewrites.set(change.row, stored);
+    }
+    const key = rowKey(item.table, change.row);
+    const row = touched.get(key) ?? { table: item.table, id: change.row, orgId: author.orgId, inDb: dbRows.has(key), state: effect.merged, won: new Set<string>() };
+    row.state = effect.merged;
+    for (const c of effect.won) row.won.add(c);
+    touched.set(key, row);
+    outcomes.push(null);
+    return true;
+  });
+
+  await rewriteClaims(tx, [...claimRewrites.keys()], [...claimRewrites.values()].flat());
+  for (const table of replicatedTableNames) {
+    const rows = [...touched.values()].filter((r) => r.table === table);
+    const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns });
+    const inserts = rows.filter((r) => !r.inDb).map((r) => write(r, Object.keys(r.state.values)));
+    const updates = rows.filter((r) => r.inDb && r.won.size > 0).map((r) => write(r, [...r.won]));
+    if (inserts.length + updates.length > 0) await writeRows(tx, table, inserts, updates);
+  }
+
+  const results: ChangeResult[] = [];
+  for (const [i, outcome] of outcomes.entries()) {
+    const { change } = items[i]!;
+    if (!outcome) {
+      results.push({ id: change.id, status: 'accepted', seq: 0 });
+      continue;
+    }
+    const { conflict } = outcome;
+    const message = conflict ? await describeConflict(tx, items[i]!.author.orgId, conflict, holders.get(i)) : outcome.message;
+    results.push({ id: change.id, status: 'rejected', reason: outcome.reason, message, ...(conflict ? { conflictsWith: conflict.conflictsWith } : {}) });
+  }
+  const recorded = await logAnswers(tx, items.map((item, i) => ({ author: item.author, change: item.change, result: results[i]! })), now);
+  if (results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
+  return results;
+}
+
+interface Effect {
+  merged: RowState;
+  won: string[];
+  /** The appointment's claims after this change, and before it (for locking). */
+  claimsChange: boolean;
+  claims: Claim[];
+  held: Claim[];
+  exclusive: boolean;
+}
+
+/**
+ * Decide each change against the rows as the batch has left them so far. `visit` returns
+ * whether the change is applied (so later changes see it).
+ */
+function walk(items: BatchItem[], roles: Map<string, Role | null>, dbRows: Map<string, Stored>, visit: (item: BatchItem, effect: Effect | Rejection, current: (table: string, id: string) => Stored | undefined) => boolean): void {
+  const rows = new Map(dbRows);
+  const current = (table: string, id: string) => rows.get(rowKey(table, id));
+  for (const item of items) {
+    const key = rowKey(item.table, item.change.row);
+    const stored = rows.get(key);
+    const effect = decide(item, roleOf(item, roles), stored);
+    if (visit(item, effect, current) && !(effect instanceof Rejection)) rows.set(key, { orgId: stored?.orgId ?? item.author.orgId, state: effect.merged });
+  }
+}
+
+function decide(item: BatchItem, role: Role | Rejection, stored: Stored | undefined): Effect | Rejection {
+  if (role instanceof Rejection) return role;
+  const { author, change, table } = item;
+  if (stored && stored.orgId !== author.orgId) return new Rejection('forbidden', 'That record belongs to another organization.');
+  const permission = checkWrite({ role, table, values: change.values, isNew: !stored });
+  if (!permission.ok) return new Rejection('forbidden', permission.message);
+  if (role === 'kiosk' && table === 'appointments') {
+    // checkWrite sees only the pushed columns: a check-in must not revive a cancelled visit.
+    const revive = checkKioskCheckInFrom(stored ? (stored.state.values.status as AppointmentStatus) : null);
+    if (!revive.ok) return new Rejection('forbidden', revive.message);
+  }
+  if (table === 'audit_events' && change.values.device_id !== author.deviceId) return new Rejection('forbidden', 'A device may only append to its own audit trail.');
+  const { row: merged, won } = mergeChange(stored?.state, { values: change.values, hlc: change.hlc });
+  if (!stored) {
+    // Asked here rather than left to NOT NULL: the answer must not depend on whether a later
+    // change of the same batch completes the row before it is written.
+    const missing = requiredColumns(table).filter((c) => merged.values[c] === undefined || merged.values[c] === null);
+    if (missing.length > 0) return new Rejection('invalid', `A new ${table} record needs ${missing.join(', ')}.`);
+  }
+  const claimsChange = table === 'appointments' && (!stored || won.some((c) => claimColumns.has(c)));
+  if (!claimsChange) return { merged, won, claimsChange, claims: [], held: [], exclusive: false };
+  const claims = merged.values.deleted === true ? [] : claimsOf(appointmentFromRow({ ...merged.values, id: change.row }));
+  const held = stored && stored.state.values.deleted !== true ? claimsOf(appointmentFromRow({ ...stored.state.values, id: change.row })) : [];
+  return { merged, won, claimsChange, claims, held, exclusive: merged.values.overbook !== true };
+}
+
+const required = new Map<ReplicatedTableName, string[]>();
+function requiredColumns(table: ReplicatedTableName): string[] {
+  let columns = required.get(table);
+  if (!columns) {
+    const spec = tableSpecs[table];
+    columns = spec.columns.filter((c) => c.notNull && !c.hasDefault && spec.writable.has(c.name)).map((c) => c.name);
+    required.set(table, columns);
+  }
+  return columns;
+}
+
+function roleOf(item: BatchItem, roles: Map<string, Role | null>): Role | Rejection {
+  const { author, change } = item;
+  if (author.deviceRole === 'kiosk') return 'kiosk';
+  if (author.deviceRole === 'system') return 'system';
+  // A front desk that hosts the waiting-room kiosk writes the patients' own check-ins with
+  // nobody signed in: those act with the kiosk's rights (a check-in, nothing else).
+  if (!change.staffUserId) {
+    return author.deviceRole === 'front_desk' ? 'kiosk'
+      : new Rejection('forbidden', 'Changes from a manager device must name the signed-in staff member.');
+  }
+  return roles.get(`${author.orgId}\u0000${change.staffUserId}`)
+    ?? new Rejection('forbidden', 'The staff member who made this change is unknown or inactive here. Sign in again.');
+}
+
+async function resolveRoles(tx: Sql, items: BatchItem[]): Promise<Map<string, Role | null>> {
+  const ids = [...new Set(items.filter((i) => i.author.deviceRole !== 'kiosk' && i.author.deviceRole !== 'system' && i.change.staffUserId).map((i) => i.change.staffUserId!))];
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: string; org_id: string; role: Role }>(
+    `select id, org_id, role from staff_users where id = any($1::text[]) and active and not deleted`, [ids]);
+  return new Map(rows.map((r) => [`${r.org_id}\u0000${r.id}`, r.role]));
+}
+
+/** Rows locked table by table in the registry's order, ids sorted: the same order in every batch. */
+async function lockBatchRows(tx: Sql, items: BatchItem[]): Promise<Map<string, Stored>> {
+  const out = new Map<string, Stored>();
+  for (const table of replicatedTableNames) {
+    const ids = [...new Set(items.filter((i) => i.table === table).map((i) => i.change.row))].sort();
+    if (ids.length === 0) continue;
+    for (const [id, row] of await lockRows(tx, table, ids)) out.set(rowKey(table, id), { orgId: row.org_id as string, state: rowState(table, row) });
+  }
+  return out;
+}
+
+/** The claims the batch can see: those loaded under lock, then each accepted change's. */
+class ClaimIndex {
+  private readonly byKey = new Map<string, StoredClaim[]>();
+
+  constructor(claims: StoredClaim[]) {
+    for (const c of claims) this.add(c);
+  }
+
+  /** The lowest-id other appointment holding an overlapping claim (the database answered the same way). */
+  conflictWith(orgId: string, appointmentId: string, claims: Claim[]): SlotTaken | null {
+    let hit: StoredClaim | null = null;
+    for (const c of claims) {
+      for (const other of this.byKey.get(claimKey(orgId, c)) ?? []) {
+        if (other.appointmentId === appointmentId || other.start >= c.end || c.start >= other.end) continue;
+        if (!hit || other.appointmentId < hit.appointmentId) hit = other;
+      }
+    }
+    return hit ? new SlotTaken(hit.appointmentId, hit) : null;
+  }
+
+  replace(appointmentId: string, claims: StoredClaim[]): void {
+    for (const [key, list] of this.byKey) this.byKey.set(key, list.filter((c) => c.appointmentId !== appointmentId));
+    for (const c of claims) this.add(c);
+  }
+
+  private add(c: StoredClaim): void {
+    const key = claimKey(c.orgId, c);
+    const list = this.byKey.get(key) ?? [];
+    list.push(c);
+    this.byKey.set(key, list);
+  }
+}
+
+/** File answers so a re-sent change id gets the same one. Returns the ids this call recorded. */
+export async function logAnswers(tx: Sql, entries: { author: Author; change: Pick<Change, 'id' | 'table' | 'row'>; result: ChangeResult }[], now: number): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const rejected = (r: ChangeResult) => (r.status === 'rejected' ? r : null);
+  const { rows } = await tx.query<{ change_id: string }>(
+    `insert into change_log (change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int8[])
+     on conflict (change_id) do nothing
+     returning change_id`,
+    [entries.map((e) => e.change.id), entries.map((e) => e.author.orgId), entries.map((e) => e.author.deviceId),
+      entries.map((e) => String(e.change.table).slice(0, 64)), entries.map((e) => e.change.row), entries.map((e) => e.result.status),
+      entries.map((e) => rejected(e.result)?.reason ?? null), entries.map((e) => rejected(e.result)?.message ?? null),
+      entries.map((e) => rejected(e.result)?.conflictsWith ?? null), entries.map(() => now)]);
+  return new Set(rows.map((r) => r.change_id));
+}

@@ -1,0 +1,62 @@
+// The Electron window's router and change feed, on a real encrypted store.
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../api/events';
+import { openTestDesk, type TestDesk } from '../api/testing/desk';
+import type { SyncState } from '../sync/sync-client';
+import { createDeskApi } from './desk-api';
+
+let desk: TestDesk;
+afterEach(() => desk.cleanup());
+
+class FakeSync extends EventEmitter {
+  nudges = 0;
+  state = { online: true, pending: 0 } as unknown as SyncState;
+  getState = () => this.state;
+  notifyLocalWrite = () => void this.nudges++;
+}
+
+async function signIn(api: ReturnType<typeof createDeskApi>, testDesk: TestDesk): Promise<string> {
+  const result = await api.router.invoke('session.signIn', { staffUserId: testDesk.staffId('receptionist'), secret: testDesk.pinOf('receptionist') });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.sessionId;
+}
+
+describe('the desk API behind the Electron window', () => {
+  it('tells the window which tables a write changed and nudges sync to push it', async () => {
+    desk = await openTestDesk();
+    const sync = new FakeSync();
+    const api = createDeskApi({ store: desk.store, sync });
+    const events: ApiEvent[] = [];
+    api.events.subscribe((event) => events.push(event));
+    const session = await signIn(api, desk);
+    const created = await api.router.invoke('patients.create', { firstName: 'Ilse', lastName: 'Marchetti', dateOfBirth: '1979-02-03', phone: '+1 212 555 0188' }, session);
+    expect(created).toMatchObject({ ok: true });
+    expect(events).toContainEqual({ type: 'changed', tables: ['patients'] });
+    expect(sync.nudges).toBe(1);
+    api.close();
+  });
+
+  it('passes sync state changes on to the window until closed', async () => {
+    desk = await openTestDesk();
+    const sync = new FakeSync();
+    const api = createDeskApi({ store: desk.store, sync });
+    const events: ApiEvent[] = [];
+    api.events.subscribe((event) => events.push(event));
+    sync.emit('state', { online: false, pending: 3 });
+    api.close();
+    sync.emit('state', { online: true, pending: 0 });
+    expect(events).toEqual([{ type: 'sync', state: { online: false, pending: 3 } }]);
+  });
+
+  it('locks after the configured idle time rather than the default', async () => {
+    desk = await openTestDesk();
+    const clock = { now: desk.clock.now };
+    const api = createDeskApi({ store: desk.store, sessions: { idleLockMs: 60_000 }, now: () => clock.now });
+    const session = await signIn(api, desk);
+    clock.now += 59_000;
+    expect(await api.router.invoke('sync.state', {}, session)).toMatchObject({ ok: true });
+    clock.now += 60_000;
+    expect(await api.router.invoke('sync.state', {}, session)).toMatchObject({ ok: false, error: { code: 'session_locked', message: expect.stringContaining('after 1 minute') } });
+  });
+});

@@ -13,6 +13,7 @@ import { createRouter, type Router } from '../api/router';
 import type { SessionOptions } from '../api/session-manager';
 import type { LocalStore } from '../store/local-store';
 import type { SyncState } from '../sync/sync-client';
+import { KioskLan, registerKioskRoutes, type KioskLanOptions } from './kiosk-access';
 import { bearerToken, isLaunchToken, isLoopbackHost, isOwnOrigin, newLaunchToken, securityHeaders } from './security';
 import { readStaticFile } from './static-files';
 
@@ -27,6 +28,8 @@ export interface HostOptions {
   sessions?: SessionOptions;
   logger?: ApiLogger;
   timeZone?: string;
+  /** The LAN listener for kiosk tablets (main/host/kiosk-access.ts); it only runs while the desk switches it on. */
+  kioskLan?: KioskLanOptions;
 }
 
 export interface Host {
@@ -37,6 +40,7 @@ export interface Host {
   launchUrl: string;
   router: Router;
   events: ApiEvents;
+  kioskLan: KioskLan;
   close(): Promise<void>;
 }
 
@@ -129,6 +133,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return reply.code(200).send(result);
   });
 
+  registerKioskRoutes(app, router);
+
   if (options.staticDir) {
     const root = options.staticDir;
     app.get('/*', (request, reply) => {
@@ -143,6 +149,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!address || typeof address === 'string') throw new Error('The browser host did not get a TCP port.');
   port = address.port;
   const url = `http://127.0.0.1:${port}`;
+  const kioskLan = new KioskLan(store, router, { staticDir: options.staticDir, ...options.kioskLan }, logger);
+  await kioskLan.apply();
 
   return {
     url,
@@ -150,8 +158,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     launchUrl: `${url}/#token=${token}`,
     router,
     events,
+    kioskLan,
     async close() {
       unfollow();
+      await kioskLan.close();
       for (const res of streams) res.end();
       streams.clear();
       await app.close();

@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   'sync-throughput': () => import('./sync-throughput.bench'),
   propagation: () => import('./propagation.bench'),
   'initial-sync': () => import('./initial-sync.bench'),
+  analytics: () => import('./analytics.bench'),
 };
 
 const only = process.argv.slice(2);

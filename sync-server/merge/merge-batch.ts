@@ -12,6 +12,7 @@ import type { Change, ChangeResult, RejectionReason } from '../../db/crdt/change
 import { mergeChange, type ColumnValues, type RowState } from '../../db/crdt/merge';
 import { claimsOf, type Claim } from '../../db/rules/overlap';
 import { checkWrite } from '../../db/rules/permissions';
+import { auditEventFromChange, checkChainContinuation } from '../../db/audit/continuation';
 import { checkKioskCheckInFrom } from '../../db/rules/kiosk';
 import type { AppointmentStatus, Role } from '../../db/rules/types';
 import { appointmentFromRow } from '../../db/schema/appointment-row';
@@ -58,12 +59,13 @@ const claimKey = (orgId: string, c: Pick<Claim, 'kind' | 'key'>) => `${orgId}\u0
 export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Promise<ChangeResult[]> {
   const roles = await resolveRoles(tx, items);
   const dbRows = await lockBatchRows(tx, items);
+  const brokenChains = await checkAuditChains(tx, items, dbRows);
 
   // Pass 1: every claim key and range the batch could touch if every change were accepted.
   const planned = new Map<string, { start: number; end: number }[]>();
   const lockKeys: (Pick<Claim, 'kind' | 'key'> & { orgId: string })[] = [];
   const wanted: (Claim & { orgId: string })[] = [];
-  walk(items, roles, dbRows, (item, effect) => {
+  walk(items, roles, dbRows, brokenChains, (item, effect) => {
     if (effect instanceof Rejection) return false;
     for (const c of effect.held) lockKeys.push({ orgId: item.author.orgId, kind: c.kind, key: c.key });
     for (const c of effect.claims) {
@@ -85,7 +87,7 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Prom
   const holders = new Map<number, ColumnValues>();
   const claimRewrites = new Map<string, StoredClaim[]>();
   const touched = new Map<string, { table: ReplicatedTableName; id: string; orgId: string; inDb: boolean; state: RowState; won: Set<string> }>();
-  walk(items, roles, dbRows, (item, effect, current) => {
+  walk(items, roles, dbRows, brokenChains, (item, effect, current) => {
     if (effect instanceof Rejection) {
       outcomes.push(effect);
       return false;
@@ -154,13 +156,13 @@ interface Effect {
  * Decide each change against the rows as the batch has left them so far. `visit` returns
  * whether the change is applied (so later changes see it).
  */
-function walk(items: BatchItem[], roles: Map<string, Role | null>, dbRows: Map<string, Stored>, visit: (item: BatchItem, effect: Effect | Rejection, current: (table: string, id: string) => Stored | undefined) => boolean): void {
+function walk(items: BatchItem[], roles: Map<string, Role | null>, dbRows: Map<string, Stored>, refusedUpFront: Map<string, Rejection>, visit: (item: BatchItem, effect: Effect | Rejection, current: (table: string, id: string) => Stored | undefined) => boolean): void {
   const rows = new Map(dbRows);
   const current = (table: string, id: string) => rows.get(rowKey(table, id));
   for (const item of items) {
     const key = rowKey(item.table, item.change.row);
     const stored = rows.get(key);
-    const effect = decide(item, roleOf(item, roles), stored);
+    const effect = refusedUpFront.get(item.change.id) ?? decide(item, roleOf(item, roles), stored);
     if (visit(item, effect, current) && !(effect instanceof Rejection)) rows.set(key, { orgId: stored?.orgId ?? item.author.orgId, state: effect.merged });
   }
 }
@@ -222,6 +224,49 @@ async function resolveRoles(tx: Sql, items: BatchItem[]): Promise<Map<string, Ro
   const { rows } = await tx.query<{ id: string; org_id: string; role: Role }>(
     `select id, org_id, role from staff_users where id = any($1::text[]) and active and not deleted`, [ids]);
   return new Map(rows.map((r) => [`${r.org_id}\u0000${r.id}`, r.role]));
+}
+
+/**
+ * Each device's audit trail must continue the chain the server holds for it: a forged,
+ * edited or reordered event is refused with every later one of the batch, before anything
+ * is stored. Per device, the chain's tail is read under a lock, so two instances taking
+ * the same device's pushes take turns.
+ */
+async function checkAuditChains(tx: Sql, items: BatchItem[], dbRows: Map<string, Stored>): Promise<Map<string, Rejection>> {
+  const byDevice = new Map<string, { orgId: string; deviceId: string; items: BatchItem[] }>();
+  for (const item of items) {
+    const { author, change } = item;
+    // Rows that exist are refused as edits, and other devices' events as forgeries, in decide().
+    if (item.table !== 'audit_events' || dbRows.has(rowKey(item.table, change.row)) || change.values.device_id !== author.deviceId) continue;
+    const key = `${author.orgId}\u0000${author.deviceId}`;
+    const group = byDevice.get(key) ?? { orgId: author.orgId, deviceId: author.deviceId, items: [] };
+    group.items.push(item);
+    byDevice.set(key, group);
+  }
+  const refused = new Map<string, Rejection>();
+  if (byDevice.size === 0) return refused;
+  const groups = [...byDevice.values()];
+  await tx.query(
+    `select count(pg_advisory_xact_lock(h)) from (
+       select distinct hashtextextended('frontdesk-audit:' || k, 0) as h from unnest($1::text[]) as k order by h
+     ) as keys`,
+    [groups.map((g) => `${g.orgId}:${g.deviceId}`)]);
+  const { rows } = await tx.query<{ org_id: string; device_id: string; chain_seq: number; hash: string }>(
+    `select distinct on (a.org_id, a.device_id) a.org_id, a.device_id, a.chain_seq, a.hash
+       from audit_events a join unnest($1::text[], $2::text[]) as d(org_id, device_id) on a.org_id = d.org_id and a.device_id = d.device_id
+      order by a.org_id, a.device_id, a.chain_seq desc`,
+    [groups.map((g) => g.orgId), groups.map((g) => g.deviceId)]);
+  const tails = new Map(rows.map((r) => [`${r.org_id}\u0000${r.device_id}`, { chainSeq: Number(r.chain_seq), hash: r.hash }]));
+  for (const [key, group] of byDevice) {
+    const byRow = new Map(group.items.map((i) => [i.change.row, i]));
+    const verdict = checkChainContinuation(group.deviceId, tails.get(key) ?? null, group.items.map((i) => auditEventFromChange(group.orgId, i.change.row, i.change.values)));
+    if (verdict.ok) continue;
+    for (const event of verdict.refused) {
+      const item = byRow.get(event.id);
+      if (item) refused.set(item.change.id, new Rejection('invalid', `This device's audit trail does not continue at event ${verdict.brokenAt}: ${verdict.message}`));
+    }
+  }
+  return refused;
 }
 
 /** Rows locked table by table in the registry's order, ids sorted: the same order in every batch. */

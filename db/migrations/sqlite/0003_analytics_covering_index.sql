@@ -1,0 +1,1 @@
+CREATE INDEX `appointments_analytics` ON `appointments` (`start_at`,`deleted`,`location_id`,`provider_id`,`service_id`,`end_at`,`status`,`source_channel`,`booked_at`,`id`);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { createSyncServer } from '../sync-server/app';
 import { seedDemoClinic } from '../sync-server/demo/seed-demo';
+import { attachJobsFromEnv } from '../sync-server/jobs/start-from-env';
 import { openServerStore } from '../sync-server/store/open-store';
 import type { SessionOptions } from './api/session-manager';
 import { FileKeyStore, KeytarKeyStore, loadKeytar, type KeyStore } from './store/keystore';
@@ -110,7 +111,10 @@ export async function startClinic(config: ClinicConfig, say: Say = console.log):
   const server = await createSyncServer({ db: serverDb });
   const demo = await seedDemoClinic(server, { onProgress: (m) => process.stdout.write(`\r  demo clinic: ${m.padEnd(40)}`) });
   process.stdout.write('\n');
+  // Reminders, no-show marking, escalation and waitlist offers, configured from the environment (docs/jobs.md).
+  const jobs = await attachJobsFromEnv(server, process.env, say);
   const url = await server.listen(config.syncPort).catch(() => server.listen(0));
+  jobs.start(url);
   say(`Sync server on ${url} (store ${serverDb.kind}, durability ${serverDb.durability}).`);
 
   let store = await openStore({ dataDir: deviceDir, keyStore: await chooseKeyStore(deviceDir, say) });
@@ -143,6 +147,7 @@ export async function startClinic(config: ClinicConfig, say: Say = console.log):
       stopping ??= (async () => {
         await sync.stop();
         store.close();
+        await jobs.stop();
         await server.close();
         await serverDb.close();
       })();

@@ -86,7 +86,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     onResult: (r) => (r.status === 'accepted' ? metrics.accepted.inc() : metrics.rejected.inc({ reason: r.reason })),
   };
 
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, forceCloseConnections: 'idle' });
+  // Patients' signed links carry their claims in the path (/p/<token>, db/reminders/links.ts):
+  // a waitlist offer's token is longer than the router's default 100-character parameter.
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, forceCloseConnections: 'idle', routerOptions: { maxParamLength: 256 } });
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; push fewer changes at a time.`

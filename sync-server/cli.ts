@@ -12,6 +12,7 @@ import { createPairingCode, deviceRoles, revokeDevice, type DeviceRole } from '.
 import { ensureOrganization, loadServerIdentity } from './bootstrap';
 import { backupServer, restoreServer } from './backup/server-backup';
 import { seedDemoClinic } from './demo/seed-demo';
+import { attachJobsFromEnv } from './jobs/start-from-env';
 import { openServerStore, serverDataDir } from './store/open-store';
 
 const { positionals, values } = parseArgs({
@@ -35,7 +36,8 @@ const usage = `Frontdesk sync server
   npm run sync-server -- backup --out FILE [--data DIR]
   npm run sync-server -- restore --from FILE [--data DIR]
 Store: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DIR/pglite
-(default DIR: $FRONTDESK_SERVER_DATA or ./.data/server).`;
+(default DIR: $FRONTDESK_SERVER_DATA or ./.data/server).
+Reminders and other jobs: FRONTDESK_SMTP_*, FRONTDESK_SMS_*, FRONTDESK_PUBLIC_URL (docs/jobs.md).`;
 
 interface RunningInfo {
   url: string;
@@ -133,13 +135,17 @@ async function serve(): Promise<void> {
   const server = await createSyncServer({ db, adminToken });
   if (values.demo) await seedDemoClinic(server, { onProgress: (m) => console.log(`demo: ${m}`) });
   else await ensureOrganization(db, server.writeAsSystem, () => server.clock.now());
+  // Reminders, no-show marking, waitlist offers: configured by FRONTDESK_* variables (docs/jobs.md).
+  const jobs = await attachJobsFromEnv(server);
   const url = await server.listen(port, values.host);
+  jobs.start(url);
   writeFileSync(runningFile, JSON.stringify({ url, adminToken, pid: process.pid } satisfies RunningInfo), { mode: 0o600 });
   const identity = await loadServerIdentity(db);
   console.log(`Frontdesk sync server listening on ${url} (store: ${db.kind}, durability: ${db.durability}, node ${identity.nodeId})`);
   console.log('Pairing codes: npm run sync-server -- pairing-code --role front_desk');
   const stop = async () => {
     rmSync(runningFile, { force: true });
+    await jobs.stop();
     await server.close();
     await db.close();
     process.exit(0);

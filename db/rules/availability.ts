@@ -67,7 +67,7 @@ export interface OpenSlot {
 const minute = 60_000;
 const defaultStepMin = 15;
 
-interface ProviderHours {
+export interface ProviderHours {
   /** Merged scheduled stretches; each anchors the slot grid. */
   stretches: Interval[];
   /** Sorted, disjoint intervals in which a visit may take place. */
@@ -95,7 +95,7 @@ function compareIntervals(a: Interval, b: Interval): number {
 }
 
 /** Sorted union; touching intervals join so a grid anchored at 09:00 continues across them. */
-function mergeIntervals(intervals: Interval[]): Interval[] {
+export function mergeIntervals(intervals: Interval[]): Interval[] {
   const sorted = intervals.filter((i) => i.start < i.end).sort(compareIntervals);
   const merged: Interval[] = [];
   for (const interval of sorted) {
@@ -107,7 +107,7 @@ function mergeIntervals(intervals: Interval[]): Interval[] {
 }
 
 /** base minus cuts; both sorted and disjoint. */
-function subtractIntervals(base: Interval[], cuts: Interval[]): Interval[] {
+export function subtractIntervals(base: Interval[], cuts: Interval[]): Interval[] {
   const result: Interval[] = [];
   let c = 0;
   for (const interval of base) {
@@ -211,7 +211,7 @@ function appliesHere(exception: ScheduleException, locationId: string): boolean 
   return exception.locationId === null || exception.locationId === locationId;
 }
 
-function planProviderHours(
+export function planProviderHours(
   templates: ScheduleTemplate[],
   exceptions: ScheduleException[],
   dates: CalendarDate[],

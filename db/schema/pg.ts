@@ -276,7 +276,7 @@ export const deliveries = pgTable('deliveries', {
   appointmentId: text('appointment_id'),
   channel: text('channel').$type<'sms' | 'email'>().notNull(),
   recipient: text('recipient').notNull(),
-  status: text('status').$type<'sending' | 'sent' | 'failed' | 'unknown'>().notNull(),
+  status: text('status').$type<'sending' | 'sent' | 'failed' | 'unknown' | 'not_sent'>().notNull(),
   /** SMTP Message-ID (fixed before sending) or the SMS provider's message id. */
   messageRef: text('message_ref'),
   providerStatus: text('provider_status'),
@@ -311,3 +311,12 @@ export const waitlistOffers = pgTable('waitlist_offers', {
   bookedAppointmentId: text('booked_appointment_id'),
   createdAt: instant('created_at').notNull(),
 }, (t) => [uniqueIndex('waitlist_offers_once').on(t.freedAppointmentId, t.waitlistEntryId)]);
+
+/** The slot each upcoming active appointment held when the waitlist watcher last saw it
+ *  (sync-server/waitlist/watch-freed-slots.ts): rows keep only their latest values, so a
+ *  move is recognised by comparing with what was seen before. */
+export const watchedSlots = pgTable('watched_slots', {
+  appointmentId: text('appointment_id').primaryKey(),
+  orgId: text('org_id').notNull(),
+  slot: json<{ locationId: string; providerId: string; serviceId: string; patientId: string; resourceIds: string[]; startAt: number; endAt: number; bufferBeforeMin: number; bufferAfterMin: number }>('slot').notNull(),
+});

@@ -11,7 +11,7 @@ import { openPglite } from '../../sync-server/store/open-pglite';
 import { replicatedTableNames, tableSpecs } from './registry';
 
 const deviceOnly = ['outbox', 'sync_rejections', 'sync_shapes', 'device_meta'];
-const serverOnly = ['devices', 'pairing_codes', 'change_log', 'org_sequences', 'server_meta', 'jobs', 'claims', 'deliveries', 'patient_answers', 'waitlist_offers'];
+const serverOnly = ['devices', 'pairing_codes', 'change_log', 'org_sequences', 'server_meta', 'jobs', 'claims', 'deliveries', 'patient_answers', 'waitlist_offers', 'watched_slots'];
 
 let sqlite: Database.Database;
 let pg: PGlite;

@@ -15,4 +15,6 @@ export interface JobsContext {
   audit: SystemAudit;
   /** How long a waitlist offer stays open. */
   offerTtlMs: number;
+  /** How many waiting patients are offered a freed slot at once. */
+  offersPerSlot: number;
 }

@@ -73,10 +73,10 @@ export class JobRunner {
     return total;
   }
 
-  start(intervalMs = 5_000, beforeEachRun: () => Promise<unknown> = async () => undefined): void {
+  start(intervalMs = 5_000, beforeEachRun: () => Promise<unknown> = async () => undefined, afterEachRun: (summary: RunSummary) => void = () => undefined): void {
     if (this.timer) return;
     const tick = () => {
-      this.running = beforeEachRun().then(() => this.runDue()).catch((e) => console.error('jobs:', e)).finally(() => {
+      this.running = beforeEachRun().then(() => this.runDue()).then(afterEachRun).catch((e) => console.error('jobs:', e)).finally(() => {
         if (this.timer) this.timer = setTimeout(tick, intervalMs);
       });
     };

@@ -1,5 +1,6 @@
 // Wires the server's jobs to a sync server: the runner and its handlers, the periodic sweep
 // that queues due work, and the patient-facing routes. Call before listen().
+import { OFFERS_PER_SLOT } from '../../db/rules/waitlist';
 import type { SyncServer } from '../app';
 import { NO_SHOW_JOB, enqueueNoShowChecks, markNoShow } from '../policy/no-show';
 import type { Mailer } from '../reminders/email';
@@ -9,9 +10,12 @@ import { REMINDER_JOB, sendReminder } from '../reminders/send-reminder';
 import type { SmsProvider } from '../reminders/sms';
 import { registerPatientLinkRoutes } from '../routes/patient-links';
 import { registerSmsWebhookRoutes } from '../routes/sms-webhook';
+import { OFFER_GONE_JOB, OFFER_ROUND_JOB, OFFER_SEND_JOB, runOfferRound } from '../waitlist/offer-round';
+import { sendOffer, sendOfferGone } from '../waitlist/offer-messages';
+import { watchFreedSlots } from '../waitlist/watch-freed-slots';
 import type { BackoffOptions } from './backoff';
 import type { JobsContext } from './context';
-import { JobRunner } from './runner';
+import { JobRunner, type RunSummary } from './runner';
 import { createSystemAudit } from './system-audit';
 
 export interface ServerJobsOptions {
@@ -22,6 +26,10 @@ export interface ServerJobsOptions {
   sms?: SmsProvider | null;
   /** Enables /v1/sms/inbound and /v1/sms/status (?secret=...). */
   smsWebhookSecret?: string;
+  /** Waiting patients offered a freed slot at once (default 3). */
+  offersPerSlot?: number;
+  /** How long a waitlist offer stays open before the next patients are asked (default 2 h). */
+  offerTtlMs?: number;
   /** How far ahead reminders are planned; at least the longest reminder offset. */
   planningHorizonMs?: number;
   leaseMs?: number;
@@ -33,10 +41,10 @@ export interface ServerJobsOptions {
 export interface ServerJobs {
   ctx: JobsContext;
   runner: JobRunner;
-  /** Queues everything that has become due: reminders, escalations, no-show checks. */
+  /** Queues everything that has become due: reminders, escalations, no-show checks, waitlist offers for freed slots. */
   sweep(): Promise<void>;
-  /** Sweep and run every few seconds until stop(). */
-  start(intervalMs?: number): void;
+  /** Sweep and run every few seconds until stop(); `onRun` hears what each run did. */
+  start(intervalMs?: number, onRun?: (summary: RunSummary) => void): void;
   stop(): Promise<void>;
 }
 
@@ -44,7 +52,8 @@ export function attachServerJobs(server: SyncServer, options: ServerJobsOptions)
   const now = options.now ?? Date.now;
   const ctx: JobsContext = {
     server, now, publicUrl: options.publicUrl, linkSecret: options.linkSecret,
-    mailer: options.mailer ?? null, sms: options.sms ?? null, audit: createSystemAudit(server, now), offerTtlMs: 2 * 3_600_000,
+    mailer: options.mailer ?? null, sms: options.sms ?? null, audit: createSystemAudit(server, now),
+    offerTtlMs: options.offerTtlMs ?? 2 * 3_600_000, offersPerSlot: options.offersPerSlot ?? OFFERS_PER_SLOT,
   };
   const runner = new JobRunner({
     db: server.db, now, owner: options.owner, leaseMs: options.leaseMs, backoff: options.backoff, random: options.random,
@@ -52,6 +61,9 @@ export function attachServerJobs(server: SyncServer, options: ServerJobsOptions)
       [REMINDER_JOB]: (job) => sendReminder(ctx, job),
       [ESCALATE_JOB]: (job) => escalateUnconfirmed(ctx, job),
       [NO_SHOW_JOB]: (job) => markNoShow(ctx, job),
+      [OFFER_ROUND_JOB]: (job) => runOfferRound(ctx, job),
+      [OFFER_SEND_JOB]: (job) => sendOffer(ctx, job),
+      [OFFER_GONE_JOB]: (job) => sendOfferGone(ctx, job),
     },
   });
   registerPatientLinkRoutes(server.app, ctx);
@@ -62,10 +74,11 @@ export function attachServerJobs(server: SyncServer, options: ServerJobsOptions)
     await planAndEnqueueReminders(server.db, t, horizon);
     await enqueueEscalations(server.db, t);
     await enqueueNoShowChecks(server.db, t);
+    await watchFreedSlots(server.db, t);
   };
   return {
     ctx, runner, sweep,
-    start: (intervalMs = 15_000) => runner.start(intervalMs, sweep),
+    start: (intervalMs = 15_000, onRun) => runner.start(intervalMs, sweep, onRun),
     stop: () => runner.stop(),
   };
 }

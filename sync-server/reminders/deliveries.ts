@@ -4,10 +4,10 @@
 //   failed    -> the provider refused or could not be reached: send again.
 //   sending   -> an attempt started and never recorded its result: the process died or
 //                lost its lease mid-send. The message may or may not have gone out.
-//   sent / unknown -> settled: do nothing.
+//   sent / unknown / not_sent -> settled: do nothing.
 import type { Sql } from '../store/server-db';
 
-export type DeliveryStart = { go: true; resumed: boolean } | { go: false; status: 'sent' | 'unknown' | 'sending' };
+export type DeliveryStart = { go: true; resumed: boolean } | { go: false; status: 'sent' | 'unknown' | 'sending' | 'not_sent' };
 
 export interface DeliveryIntent {
   dedupeKey: string;
@@ -34,7 +34,7 @@ export async function beginDelivery(db: Sql, intent: DeliveryIntent, now: number
     `update deliveries set status = 'sending', attempts = attempts + 1, last_error = null where dedupe_key = $1 and ${resumable} returning dedupe_key`,
     [intent.dedupeKey]);
   if (resumed.rows.length === 1) return { go: true, resumed: true };
-  const { rows } = await db.query<{ status: 'sent' | 'unknown' | 'sending' }>('select status from deliveries where dedupe_key = $1', [intent.dedupeKey]);
+  const { rows } = await db.query<{ status: 'sent' | 'unknown' | 'sending' | 'not_sent' }>('select status from deliveries where dedupe_key = $1', [intent.dedupeKey]);
   return { go: false, status: rows[0]!.status };
 }
 
@@ -45,6 +45,18 @@ export async function recordSent(db: Sql, dedupeKey: string, now: number, messag
 
 export async function recordFailed(db: Sql, dedupeKey: string, error: string): Promise<void> {
   await db.query(`update deliveries set status = 'failed', last_error = $2 where dedupe_key = $1`, [dedupeKey, error.slice(0, 2000)]);
+}
+
+/**
+ * A message this server has no way to send (no SMTP server or SMS provider configured):
+ * recorded as settled so staff see it, and not retried; configuring the channel later does
+ * not send stale reminders.
+ */
+export async function recordNotSent(db: Sql, intent: DeliveryIntent, now: number, reason: string): Promise<void> {
+  await db.query(
+    `insert into deliveries (dedupe_key, org_id, appointment_id, channel, recipient, status, attempts, created_at, last_error)
+     values ($1, $2, $3, $4, $5, 'not_sent', 0, $6, $7) on conflict (dedupe_key) do nothing`,
+    [intent.dedupeKey, intent.orgId, intent.appointmentId, intent.channel, intent.recipient, now, reason]);
 }
 
 /** An in-doubt message that must not be sent again: kept visible rather than retried forever. */

@@ -8,6 +8,7 @@ import type { JobsContext } from '../jobs/context';
 import { loadAppointmentFacts } from '../reminders/appointment-facts';
 import { applyPatientAnswer } from '../reminders/patient-answers';
 import { patientPage } from './patient-page';
+import { answerOfferPage, showOfferPage } from './waitlist-offer-page';
 
 const labels: Record<Language, Record<Exclude<LinkAction, 'accept_offer'>, { title: string; button: string }>> = {
   en: { confirm: { title: 'Confirm your appointment', button: 'Confirm' }, cancel: { title: 'Cancel your appointment', button: 'Cancel the appointment' }, reschedule: { title: 'Ask for another time', button: 'Ask the clinic to call me' } },
@@ -28,8 +29,12 @@ export function registerPatientLinkRoutes(app: FastifyInstance, ctx: JobsContext
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     if (!verdict.ok) return reply.code(refusals[verdict.reason].status).send(patientPage({ language: 'en', title: 'Link not valid', message: refusals[verdict.reason].text }));
     const { action, targetId } = verdict.claims;
-    const f = action === 'accept_offer' ? null : await loadAppointmentFacts(ctx.server.db, targetId);
-    if (!f || action === 'accept_offer') return reply.code(404).send(patientPage({ language: 'en', title: 'Not found', message: 'This appointment no longer exists. Please call the clinic.' }));
+    if (action === 'accept_offer') {
+      const page = await showOfferPage(ctx, targetId, `/p/${request.params.token}`);
+      return reply.code(page.status).send(page.html);
+    }
+    const f = await loadAppointmentFacts(ctx.server.db, targetId);
+    if (!f) return reply.code(404).send(patientPage({ language: 'en', title: 'Not found', message: 'This appointment no longer exists. Please call the clinic.' }));
     const language = f.patient.language;
     const { title, button } = labels[language][action];
     const when = `${formatDate(f.appointment.startAt, f.timeZone, language)}, ${formatTime(f.appointment.startAt, f.timeZone, language)}`;
@@ -42,7 +47,10 @@ export function registerPatientLinkRoutes(app: FastifyInstance, ctx: JobsContext
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (!verdict.ok) return reply.code(refusals[verdict.reason].status).send(patientPage({ language: 'en', title: 'Link not valid', message: refusals[verdict.reason].text }));
     const { action, targetId, nonce } = verdict.claims;
-    if (action === 'accept_offer') return reply.code(404).send(patientPage({ language: 'en', title: 'Not found', message: 'This offer is no longer available.' }));
+    if (action === 'accept_offer') {
+      const page = await answerOfferPage(ctx, targetId);
+      return reply.code(page.status).send(page.html);
+    }
     const { outcome, language } = await applyPatientAnswer(ctx, targetId, action, `link:${nonce}`, 'link');
     const status = outcome === 'not_possible' ? 409 : 200;
     return reply.code(status).send(patientPage({ language, title: labels[language][action].title, message: renderAnswerReply(outcome, language) }));

@@ -1,4 +1,6 @@
 // Run from the repository root: vite build --config renderer/vite.config.ts
+// eslint-disable-next-line no-restricted-imports -- the build config runs in Node, never in the page.
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -11,6 +13,13 @@ export default defineConfig({
     // Relative to root.
     outDir: '../dist/renderer',
     emptyOutDir: true,
+    // Two pages, one build: the desk, and the patients' kiosk (its own small app, no desk code).
+    rolldownOptions: {
+      input: {
+        desk: fileURLToPath(new URL('./index.html', import.meta.url)),
+        kiosk: fileURLToPath(new URL('./kiosk.html', import.meta.url)),
+      },
+    },
     // Nothing inlined as data: or <script>: the host's CSP allows only 'self'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

@@ -6,6 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { startHost } from '../../main/host/host';
 import { enrollDevice, savedEnrollment } from '../../main/sync/enroll';
 import { SyncClient } from '../../main/sync/sync-client';
+import type { LocalStore } from '../../main/store/local-store';
 import { openTempStore } from '../../main/store/testing/temp-store';
 import { createSyncServer } from '../../sync-server/app';
 import { seedDemoClinic } from '../../sync-server/demo/seed-demo';
@@ -34,7 +35,25 @@ export interface TestDeskHost {
   patients: { firstName: string; lastName: string; dateOfBirth: string; phone: string | null }[];
   /** The clinic's clock: the host decides with it; give it to the browser too (page.clock). */
   now(): number;
+  /** Moves the clinic's clock forward, as if the desk sat unattended (the idle lock). */
+  advanceClock(ms: number): void;
   timeZone: string;
+  /** Cut this device off from the sync server (its writes wait in the outbox), and reconnect it. */
+  goOffline(): Promise<void>;
+  goOnline(): void;
+  /** A second front desk: its own enrolled device and encrypted database, on the same sync server. Started on first use. */
+  secondDesk(): Promise<DeskDevice>;
+  /** A patient whose no-shows and late cancellations reach the policy's threshold, with the counts. */
+  patientWithMissedVisits(threshold: number): { firstName: string; lastName: string; noShows: number; lateCancellations: number };
+  /** A booked visit at the first location that may be checked in now (it starts within the hour). */
+  appointmentReadyForCheckIn(): { patientLabel: string };
+  close(): Promise<void>;
+}
+
+export interface DeskDevice {
+  launchUrl: string;
+  goOffline(): Promise<void>;
+  goOnline(): void;
   close(): Promise<void>;
 }
 
@@ -49,38 +68,51 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
   // behave the same whenever the tests run.
   const clinicStart = Temporal.PlainDateTime.from(`${anchorDate}T${options.startTime ?? '10:00'}`).toZonedDateTime(clinicZone).epochMilliseconds;
   const bootedAt = Date.now();
-  const now = () => clinicStart + (Date.now() - bootedAt);
+  let skipped = 0;
+  const now = () => clinicStart + (Date.now() - bootedAt) + skipped;
 
   const serverDb = await openPgliteServerDb();
   const server = await createSyncServer({ db: serverDb, liveTimeoutMs: 2_000 });
   const demo = await seedDemoClinic(server, { anchorDate, patients: options.patients ?? 1_000 });
   const serverUrl = await server.listen(0);
 
-  const temp = await openTempStore();
-  const { code } = await server.createPairingCode(demo.orgId, 'front_desk');
-  await enrollDevice(temp.store, serverUrl, code, 'e2e front desk');
-  const store = await temp.reopen();
-  const sync = new SyncClient(store, { ...savedEnrollment(store)!, idlePushIntervalMs: 200 });
-  sync.start();
-  await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error('The test desk did not catch up with the sync server within 120 s.')), 120_000);
-    const check = () => {
-      if (!sync.isCaughtUp()) return;
-      clearTimeout(timer);
-      sync.off('state', check);
-      done();
+  const staticDir = resolve(options.staticDir ?? process.env.FRONTDESK_E2E_STATIC_DIR ?? 'dist/renderer');
+  async function startDevice(name: string): Promise<DeskDevice & { store: LocalStore; url: string }> {
+    const temp = await openTempStore();
+    const { code } = await server.createPairingCode(demo.orgId, 'front_desk');
+    await enrollDevice(temp.store, serverUrl, code, name);
+    const store = await temp.reopen();
+    const sync = new SyncClient(store, { ...savedEnrollment(store)!, idlePushIntervalMs: 200 });
+    sync.start();
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${name} did not catch up with the sync server within 120 s.`)), 120_000);
+      const check = () => {
+        if (!sync.isCaughtUp()) return;
+        clearTimeout(timer);
+        sync.off('state', check);
+        done();
+      };
+      sync.on('state', check);
+      check();
+    });
+    const host = await startHost({ store, sync, staticDir, now, timeZone: clinicZone });
+    return {
+      store,
+      url: host.url,
+      launchUrl: host.launchUrl,
+      goOffline: () => sync.stop(),
+      goOnline: () => sync.start(),
+      async close() {
+        await host.close();
+        await sync.stop();
+        temp.cleanup();
+      },
     };
-    sync.on('state', check);
-    check();
-  });
+  }
 
-  const host = await startHost({
-    store,
-    sync,
-    staticDir: resolve(options.staticDir ?? 'dist/renderer'),
-    now,
-    timeZone: clinicZone,
-  });
+  const desk = await startDevice('e2e front desk');
+  const { store } = desk;
+  let second: Promise<DeskDevice> | null = null;
 
   const patients = (store.sqlite.prepare(`
     select first_name as firstName, last_name as lastName, date_of_birth as dateOfBirth, phone
@@ -89,16 +121,43 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
     group by last_name having count(*) = 1 order by last_name limit 30`).all(clinicStart - day, clinicStart + 15 * day)) as TestDeskHost['patients'];
 
   return {
-    launchUrl: host.launchUrl,
-    url: host.url,
+    launchUrl: desk.launchUrl,
+    url: desk.url,
     staff: demo.staff,
     patients,
     now,
+    advanceClock: (ms) => {
+      skipped += ms;
+    },
     timeZone: clinicZone,
+    goOffline: desk.goOffline,
+    goOnline: desk.goOnline,
+    secondDesk: () => (second ??= startDevice('e2e second desk')),
+    patientWithMissedVisits(threshold) {
+      const row = store.sqlite.prepare(`
+        select first_name as firstName, last_name as lastName,
+          sum(a.status = 'no_show') as noShows, sum(a.status = 'late_cancelled') as lateCancellations
+        from patients p join appointments a on a.patient_id = p.id and a.deleted = 0
+        where p.deleted = 0
+          and (select count(*) from patients q where q.last_name = p.last_name and q.first_name = p.first_name) = 1
+        group by p.id having noShows + lateCancellations >= ? and noShows > 0 and lateCancellations > 0
+        order by p.last_name limit 1`).get(threshold) as { firstName: string; lastName: string; noShows: number; lateCancellations: number } | undefined;
+      if (!row) throw new Error(`The demo clinic has no patient with ${threshold} missed visits.`);
+      return row;
+    },
+    appointmentReadyForCheckIn() {
+      const row = store.sqlite.prepare(`
+        select p.last_name || ', ' || p.first_name as patientLabel
+        from appointments a join patients p on p.id = a.patient_id join locations l on l.id = a.location_id
+        where a.deleted = 0 and a.status in ('booked', 'confirmed') and l.time_zone = ? and a.start_at between ? and ?
+          and (select count(*) from appointments b where b.patient_id = a.patient_id and b.start_at between ? and ?) = 1
+        order by a.start_at limit 1`).get(clinicZone, now() + 10 * 60_000, now() + 50 * 60_000, now() - day, now() + day) as { patientLabel: string } | undefined;
+      if (!row) throw new Error('No visit at the clinic starts within the hour.');
+      return row;
+    },
     async close() {
-      await host.close();
-      await sync.stop();
-      temp.cleanup();
+      if (second) await (await second).close();
+      await desk.close();
       await server.close();
       await serverDb.close();
     },

@@ -53,3 +53,37 @@ describe('schedule', () => {
       .toMatchObject({ ok: false, error: { code: 'not_found', details: { serviceId: 'nope' } } });
   });
 });
+
+describe('working hours', () => {
+  it("gives each provider's working time, breaks and time off for the days asked, in the location's zone", async () => {
+    const result = await desk.router.invoke('schedule.workingHours', { locationId: desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 6) }, session);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const providers = await desk.router.invoke('schedule.providers', { locationId: desk.locationId }, session);
+    expect(result.value.timeZone).toBe(ZONE);
+    expect(result.value.providers.map((p) => p.providerId).sort()).toEqual(providers.ok ? providers.value.map((p) => p.id).sort() : []);
+    const withLunch = result.value.providers.find((p) => p.breaks.length > 0);
+    expect(withLunch).toBeDefined();
+    // A break sits between two stretches of working time on the same local day.
+    const lunch = withLunch!.breaks[0]!;
+    expect(withLunch!.working.some((w) => w.end === lunch.start)).toBe(true);
+    expect(withLunch!.working.some((w) => w.start === lunch.end)).toBe(true);
+    const first = readWallClock(result.value.providers.flatMap((p) => p.working).sort((a, b) => a.start - b.start)[0]!.start, ZONE);
+    expect(first.date >= ANCHOR_DATE && first.time >= '06:00').toBe(true);
+  });
+
+  it('agrees with the open slots: every slot lies inside working time', async () => {
+    const hours = await desk.router.invoke('schedule.workingHours', { locationId: desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 2) }, session);
+    const open = await desk.router.invoke('schedule.openSlots', { serviceId: followUp, locationId: desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 2) }, session);
+    if (!hours.ok || !open.ok) throw new Error(JSON.stringify([hours, open]));
+    const byProvider = new Map(hours.value.providers.map((p) => [p.providerId, p.working]));
+    expect(open.value.slots.length).toBeGreaterThan(0);
+    expect(open.value.slots.every((s) => byProvider.get(s.providerId)?.some((w) => w.start <= s.startAt && s.endAt <= w.end))).toBe(true);
+  });
+
+  it('refuses a backwards or too long range', async () => {
+    expect(await desk.router.invoke('schedule.workingHours', { locationId: desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, -1) }, session))
+      .toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await desk.router.invoke('schedule.workingHours', { locationId: desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 60) }, session))
+      .toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Ask for at most 42 days at a time.' } });
+  });
+});

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { findFirstAvailable, findOpenSlots, type AvailabilityInput, type OpenSlot } from '../../db/rules/availability';
 import { addDays, getStartOfDay, listDates } from '../../db/rules/wallclock';
+import { planWorkingHours, type ProviderWorkingHours } from '../../db/rules/working-hours';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { readDayView } from '../store/queries/day-view';
@@ -17,6 +18,8 @@ const day = 86_400_000;
 const maxSlotRangeDays = 31;
 const maxFirstAvailableDays = 92;
 const maxSlotsReturned = 2_000;
+// A month view with the days of the weeks around it.
+const maxWorkingHoursDays = 42;
 
 const slotQuery = z.object({
   serviceId: entityId,
@@ -126,6 +129,37 @@ export const scheduleOperations = defineOperations('schedule', {
       const location = requireLocation(store, locationId);
       const appointments = readDayView(store, { locationId, date, timeZone: location.timeZone });
       return { location: { id: location.id, name: location.name, timeZone: location.timeZone }, date, appointments };
+    },
+  }),
+
+  workingHours: staffOperation({
+    description: 'see the schedule',
+    roles: staff,
+    input: z.object({
+      locationId: entityId,
+      /** Default: every provider who works at the location. */
+      providerIds: z.array(entityId).min(1).max(100).optional(),
+      from: calendarDate,
+      to: calendarDate,
+    }),
+    handler: ({ store }, query): { timeZone: string; providers: ProviderWorkingHours[] } => {
+      if (query.to < query.from) throw new ApiError('invalid_input', 'The end date is before the start date.');
+      if (listDates(query.from, query.to).length > maxWorkingHoursDays) throw new ApiError('invalid_input', `Ask for at most ${maxWorkingHoursDays} days at a time.`);
+      const location = requireLocation(store, query.locationId);
+      const providerIds = query.providerIds ?? providersAt(store, location.id).map((p) => p.id);
+      const tz = location.timeZone;
+      const rangeStart = getStartOfDay(addDays(query.from, -1), tz);
+      const rangeEnd = getStartOfDay(addDays(query.to, 2), tz);
+      const t = schema.scheduleTemplates;
+      const e = schema.scheduleExceptions;
+      const templates = store.db.select().from(t)
+        .where(and(eq(t.deleted, false), eq(t.locationId, location.id), inArray(t.providerId, providerIds))).all();
+      const exceptions = store.db.select().from(e)
+        .where(and(eq(e.deleted, false), inArray(e.providerId, providerIds), lt(e.startAt, rangeEnd), gt(e.endAt, rangeStart))).all();
+      return {
+        timeZone: tz,
+        providers: planWorkingHours({ location: { id: location.id, timeZone: tz }, providerIds, from: query.from, to: query.to, templates, exceptions }),
+      };
     },
   }),
 

@@ -130,7 +130,9 @@ export class KioskLan {
     if (this.options.staticDir) {
       const root = this.options.staticDir;
       app.get('/*', (request, reply) => {
-        const file = readStaticFile(root, request.url);
+        // Tablets bookmark the listener's bare address: its front page is the kiosk, not the desk.
+        const path = request.url === '/' || request.url.startsWith('/?') ? '/kiosk.html' : request.url;
+        const file = readStaticFile(root, path);
         if (!file) return reply.code(404).send(errorBody('not_found', 'Nothing here.'));
         return reply.code(200).type(file.contentType).send(file.body);
       });

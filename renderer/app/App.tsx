@@ -2,25 +2,37 @@
 // that finds the session locked (idle lock, sign-out elsewhere) brings back the lock screen.
 import { useCallback, useEffect, useState } from 'react';
 import { hasLaunchToken, invoke, onSessionLost, setSessionId } from '../api/client';
+import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { Schedule } from '../schedule/Schedule';
-import { SignIn, type SignedIn } from '../signin/SignIn';
+import { SignIn, type LockReason, type SignedIn } from '../signin/SignIn';
 import { SyncBar } from '../sync/SyncBar';
 
 const lockCheckMs = 30_000;
 
 export function App() {
-  const [session, setSession] = useState<SignedIn | null>(null);
-  const [locked, setLocked] = useState<{ staffId: string | null; message: string } | null>(null);
+  return (
+    <I18nProvider>
+      <Desk />
+    </I18nProvider>
+  );
+}
 
-  const lock = useCallback((staffId: string | null, message: string) => {
+function Desk() {
+  const { t } = useI18n();
+  const [session, setSession] = useState<SignedIn | null>(null);
+  const [locked, setLocked] = useState<{ staffId: string | null; reason: LockReason } | null>(null);
+  // The sync bar speaks the clinic's time, like the calendar: the desk may sit in another zone.
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+
+  const lock = useCallback((staffId: string | null, reason: LockReason) => {
     setSessionId(null);
     setSession(null);
-    setLocked({ staffId, message });
+    setLocked({ staffId, reason });
   }, []);
 
   useEffect(() => onSessionLost((error) => {
     const details = error.details as { staff?: { id: string } } | undefined;
-    lock(details?.staff?.id ?? null, error.message);
+    lock(details?.staff?.id ?? null, error.code === 'session_locked' ? { kind: 'idle' } : { kind: 'message', message: error.message });
   }), [lock]);
 
   // The host locks an idle session; ask now and then, so an unattended screen hides the schedule.
@@ -28,9 +40,7 @@ export function App() {
     if (!session) return;
     const timer = setInterval(() => {
       void invoke('session.current', {}).then((result) => {
-        if (result.ok && result.value.state === 'locked') {
-          lock(result.value.staff.id, 'The screen locked after a while without activity. Sign in again.');
-        }
+        if (result.ok && result.value.state === 'locked') lock(result.value.staff.id, { kind: 'idle' });
       });
     }, lockCheckMs);
     return () => clearInterval(timer);
@@ -41,9 +51,7 @@ export function App() {
       <main className="signin">
         <div className="signin-card">
           <h1>Frontdesk</h1>
-          <p role="alert" className="message message-error">
-            This page was opened without its launch key. Open Frontdesk from the address it printed when it started.
-          </p>
+          <p role="alert" className="message message-error">{t('app.noLaunchToken')}</p>
         </div>
       </main>
     );
@@ -54,13 +62,14 @@ export function App() {
       {session ? (
         <Schedule
           session={session}
+          onTimeZoneChange={setTimeZone}
           onSignOut={() => {
             void invoke('session.signOut', {});
             setSessionId(null);
             setSession(null);
             setLocked(null);
           }}
-          onLock={() => lock(session.staff.id, `Locked by ${session.staff.name}. Sign in to continue.`)}
+          onLock={() => lock(session.staff.id, { kind: 'manual', name: session.staff.name })}
         />
       ) : (
         <SignIn
@@ -71,7 +80,7 @@ export function App() {
           }}
         />
       )}
-      {session ? <SyncBar /> : null}
+      {session ? <SyncBar timeZone={timeZone} /> : null}
     </div>
   );
 }

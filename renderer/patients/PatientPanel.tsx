@@ -2,6 +2,8 @@
 // panel with details, upcoming and past visits, and the attendance warning.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { invoke, type ApiOutput } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
 import { statusLabels } from '../schedule/status';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
 import { formatBirthDate, formatDateTime } from '../ui/time';
@@ -38,8 +40,8 @@ function usePatientSearch(query: string) {
   return { results, error };
 }
 
-function describePatient(p: PatientSummary): string {
-  return `born ${formatBirthDate(p.dateOfBirth)}${p.phone ? ` · ${p.phone}` : ''}`;
+function describePatient(p: PatientSummary, { t }: Translator): string {
+  return `${t('patient.born', { date: formatBirthDate(p.dateOfBirth) })}${p.phone ? ` · ${p.phone}` : ''}`;
 }
 
 /** The search field and its results as a radio group: arrow keys choose, Enter goes on. */
@@ -48,6 +50,8 @@ export function PatientSearch({ selected, onSelect, autoSelectFirst = false }: {
   onSelect(p: PatientSummary | null): void;
   autoSelectFirst?: boolean;
 }) {
+  const i18n = useI18n();
+  const { t, tn } = i18n;
   const [query, setQuery] = useState('');
   const { results, error } = usePatientSearch(query);
   const inputId = useId();
@@ -62,7 +66,7 @@ export function PatientSearch({ selected, onSelect, autoSelectFirst = false }: {
 
   return (
     <div className="patient-search">
-      <label className="field-label" htmlFor={inputId}>Find patient</label>
+      <label className="field-label" htmlFor={inputId}>{t('patient.find')}</label>
       <input
         id={inputId}
         className="field"
@@ -72,17 +76,17 @@ export function PatientSearch({ selected, onSelect, autoSelectFirst = false }: {
         aria-describedby={hintId}
         autoComplete="off"
       />
-      <p id={hintId} className="hint">Name, date of birth (MM/DD/YYYY) or phone number.</p>
+      <p id={hintId} className="hint">{t('patient.findHint')}</p>
       <ErrorMessage message={error} />
-      {results && results.length === 0 ? <p role="status">No patient matches “{query.trim()}”.</p> : null}
+      {results && results.length === 0 ? <p role="status">{t('patient.noMatch', { query: query.trim() })}</p> : null}
       {results && results.length > 0 ? (
         <fieldset className="choices">
-          <legend>{results.length} matching patient{results.length === 1 ? '' : 's'}</legend>
+          <legend>{tn('patient.matches', results.length)}</legend>
           {results.map((p) => (
             <label key={p.id} className="choice">
               <input type="radio" name="patient" checked={selected?.id === p.id} onChange={() => onSelect(p)} />
               <span className="choice-main">{p.lastName}, {p.firstName}</span>
-              <span className="choice-detail">{describePatient(p)}</span>
+              <span className="choice-detail">{describePatient(p, i18n)}</span>
             </label>
           ))}
         </fieldset>
@@ -92,6 +96,7 @@ export function PatientSearch({ selected, onSelect, autoSelectFirst = false }: {
 }
 
 export function NewPatientForm({ onCreated, onCancel }: { onCreated(p: PatientSummary): void; onCancel(): void }) {
+  const { t } = useI18n();
   const [form, setForm] = useState({ firstName: '', lastName: '', dateOfBirth: '', phone: '', email: '' });
   const [error, setError] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<boolean>(false);
@@ -113,30 +118,30 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(p: PatientSu
     <form onSubmit={(e) => void submit(e)} className="new-patient" noValidate>
       <div className="field-row">
         <div>
-          <label className="field-label" htmlFor={ids.first}>First name</label>
+          <label className="field-label" htmlFor={ids.first}>{t('patient.firstName')}</label>
           <input id={ids.first} className="field" value={form.firstName} onChange={set('firstName')} required data-autofocus />
         </div>
         <div>
-          <label className="field-label" htmlFor={ids.last}>Last name</label>
+          <label className="field-label" htmlFor={ids.last}>{t('patient.lastName')}</label>
           <input id={ids.last} className="field" value={form.lastName} onChange={set('lastName')} required />
         </div>
       </div>
       <div className="field-row">
         <div>
-          <label className="field-label" htmlFor={ids.dob}>Date of birth</label>
+          <label className="field-label" htmlFor={ids.dob}>{t('patient.dateOfBirth')}</label>
           <input id={ids.dob} className="field" type="date" value={form.dateOfBirth} onChange={set('dateOfBirth')} required />
         </div>
         <div>
-          <label className="field-label" htmlFor={ids.phone}>Phone</label>
+          <label className="field-label" htmlFor={ids.phone}>{t('patient.phone')}</label>
           <input id={ids.phone} className="field" type="tel" value={form.phone} onChange={set('phone')} />
         </div>
       </div>
-      <label className="field-label" htmlFor={ids.email}>Email</label>
+      <label className="field-label" htmlFor={ids.email}>{t('patient.email')}</label>
       <input id={ids.email} className="field" type="email" value={form.email} onChange={set('email')} />
       <ErrorMessage message={error} />
       <div className="step-buttons">
-        <button type="button" className="button-secondary" onClick={onCancel}>Back to search</button>
-        <button type="submit" className="button-primary">{duplicateOf ? 'Register anyway: a different person' : 'Register patient'}</button>
+        <button type="button" className="button-secondary" onClick={onCancel}>{t('patient.backToSearch')}</button>
+        <button type="submit" className="button-primary">{duplicateOf ? t('patient.registerAnyway') : t('patient.register')}</button>
       </div>
     </form>
   );
@@ -144,6 +149,7 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(p: PatientSu
 
 /** The sidebar's "find a patient": choose one to open the panel. */
 export function PatientFinder({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useI18n();
   const [selected, setSelected] = useState<PatientSummary | null>(null);
   return (
     <form className="patient-finder" onSubmit={(e) => {
@@ -151,7 +157,7 @@ export function PatientFinder({ onOpen }: { onOpen(id: string): void }) {
       if (selected) onOpen(selected.id);
     }}>
       <PatientSearch selected={selected} onSelect={setSelected} autoSelectFirst />
-      <button type="submit" className="button-secondary" disabled={!selected}>Open patient</button>
+      <button type="submit" className="button-secondary" disabled={!selected}>{t('appointment.openPatient')}</button>
     </form>
   );
 }
@@ -159,6 +165,7 @@ export function PatientFinder({ onOpen }: { onOpen(id: string): void }) {
 type Panel = ApiOutput<'patients.panel'>;
 
 export function PatientPanel({ patientId, locationId, timeZone, onClose }: { patientId: string; locationId: string | null; timeZone: string; onClose(): void }) {
+  const { t, tn } = useI18n();
   const [panel, setPanel] = useState<Panel | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -168,41 +175,40 @@ export function PatientPanel({ patientId, locationId, timeZone, onClose }: { pat
   const p = panel?.patient;
   const a = panel?.attendance;
   return (
-    <Dialog title={p ? `${p.lastName}, ${p.firstName}` : 'Patient'} onClose={onClose} size="wide">
+    <Dialog title={p ? `${p.lastName}, ${p.firstName}` : t('waitlist.patient')} onClose={onClose} size="wide">
       <ErrorMessage message={error} />
       {p && a ? (
         <>
           <dl className="summary">
-            <dt>Date of birth</dt><dd>{formatBirthDate(p.dateOfBirth)}</dd>
-            <dt>Phone</dt><dd>{p.phone ?? 'None on file'}</dd>
-            <dt>Email</dt><dd>{p.email ?? 'None on file'}</dd>
-            <dt>Reminders by</dt><dd>{p.preferredChannel === 'none' ? 'No reminders' : p.preferredChannel.toUpperCase()} · {p.preferredLanguage === 'es' ? 'Spanish' : 'English'}</dd>
-            <dt>Attendance</dt><dd>{a.noShows} no-show{a.noShows === 1 ? '' : 's'}, {a.lateCancellations} late cancellation{a.lateCancellations === 1 ? '' : 's'}</dd>
+            <dt>{t('patient.dateOfBirth')}</dt><dd>{formatBirthDate(p.dateOfBirth)}</dd>
+            <dt>{t('patient.phone')}</dt><dd>{p.phone ?? t('patient.noneOnFile')}</dd>
+            <dt>{t('patient.email')}</dt><dd>{p.email ?? t('patient.noneOnFile')}</dd>
+            <dt>{t('patient.remindersBy')}</dt><dd>{p.preferredChannel === 'none' ? t('patient.noReminders') : p.preferredChannel.toUpperCase()} · {p.preferredLanguage === 'es' ? t('patient.spanish') : t('patient.english')}</dd>
+            <dt>{t('patient.attendance')}</dt><dd>{tn('patient.noShows', a.noShows)}, {tn('patient.lateCancellations', a.lateCancellations)}</dd>
           </dl>
           {a.isFlagged ? (
-            <p className="message message-warning" role="note">
-              At or over the policy threshold of {a.threshold} missed or late-cancelled visits. Confirm the next booking by phone.
-            </p>
+            <p className="message message-warning" role="note">{t('patient.flagged', { threshold: a.threshold })}</p>
           ) : null}
-          <h3>Upcoming</h3>
-          <VisitList visits={panel.upcoming} timeZone={timeZone} empty="No upcoming appointments." />
-          <h3>Past</h3>
-          <VisitList visits={panel.past} timeZone={timeZone} empty="No past appointments." />
+          <h3>{t('patient.upcoming')}</h3>
+          <VisitList visits={panel.upcoming} timeZone={timeZone} empty={t('patient.noUpcoming')} />
+          <h3>{t('patient.past')}</h3>
+          <VisitList visits={panel.past} timeZone={timeZone} empty={t('patient.noPast')} />
         </>
-      ) : !error ? <p>Loading…</p> : null}
+      ) : !error ? <p>{t('common.loading')}</p> : null}
     </Dialog>
   );
 }
 
 function VisitList({ visits, timeZone, empty }: { visits: Panel['upcoming']; timeZone: string; empty: string }) {
+  const { t } = useI18n();
   if (visits.length === 0) return <p>{empty}</p>;
   return (
     <ul className="visit-list">
       {visits.map((v) => (
         <li key={v.id}>
           <span>{formatDateTime(v.startAt, timeZone)}</span>
-          <span>{v.serviceName ?? 'Service'} with {v.providerName ?? 'provider'}</span>
-          <span className="visit-status">{statusLabels[v.status]}</span>
+          <span>{t('patient.visitWith', { service: v.serviceName ?? t('schedule.serviceFallback'), provider: v.providerName ?? t('conflict.theProvider') })}</span>
+          <span className="visit-status">{t(statusLabels[v.status])}</span>
         </li>
       ))}
     </ul>

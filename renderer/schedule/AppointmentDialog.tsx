@@ -2,6 +2,8 @@
 // steps the role allows). Cancelling inside the notice period is said before and after.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { invoke, type ApiOutput } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/translate';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
 import { addDays, calendarDateIn, formatDateTime, formatDay, formatTime } from '../ui/time';
 import type { Location } from './Schedule';
@@ -12,12 +14,12 @@ type DaySummary = ApiOutput<'schedule.dayView'>['appointments'][number];
 type Slot = ApiOutput<'schedule.openSlots'>['slots'][number];
 type Policy = ApiOutput<'schedule.policy'>;
 
-const transitions: { to: AppointmentStatus; label: string; op: 'appointments.confirm' | 'appointments.checkIn' | 'appointments.start' | 'appointments.complete' | 'appointments.noShow' }[] = [
-  { to: 'confirmed', label: 'Confirm', op: 'appointments.confirm' },
-  { to: 'checked_in', label: 'Check in', op: 'appointments.checkIn' },
-  { to: 'in_progress', label: 'Start visit', op: 'appointments.start' },
-  { to: 'completed', label: 'Complete visit', op: 'appointments.complete' },
-  { to: 'no_show', label: 'Mark no-show', op: 'appointments.noShow' },
+const transitions: { to: AppointmentStatus; label: MessageKey; op: 'appointments.confirm' | 'appointments.checkIn' | 'appointments.start' | 'appointments.complete' | 'appointments.noShow' }[] = [
+  { to: 'confirmed', label: 'appointment.confirm', op: 'appointments.confirm' },
+  { to: 'checked_in', label: 'appointment.checkIn', op: 'appointments.checkIn' },
+  { to: 'in_progress', label: 'appointment.start', op: 'appointments.start' },
+  { to: 'completed', label: 'appointment.complete', op: 'appointments.complete' },
+  { to: 'no_show', label: 'appointment.noShow', op: 'appointments.noShow' },
 ];
 
 interface AppointmentDialogProps {
@@ -28,6 +30,7 @@ interface AppointmentDialogProps {
 }
 
 export function AppointmentDialog({ summary, location, onClose, onOpenPatient }: AppointmentDialogProps) {
+  const { t } = useI18n();
   const [details, setDetails] = useState<Details | null>(null);
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,30 +54,30 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
 
   const appointment = details?.appointment;
   const status = appointment?.status ?? summary.status;
-  const name = summary.patientLastName ? `${summary.patientLastName}, ${summary.patientFirstName ?? ''}` : 'Patient';
+  const name = summary.patientLastName ? `${summary.patientLastName}, ${summary.patientFirstName ?? ''}` : t('waitlist.patient');
   const isInsideNotice = appointment && policy ? appointment.startAt - Date.now() < policy.cancellationNoticeHours * 3_600_000 : false;
   const canCancel = details?.nextStatuses.some((s) => s === 'cancelled' || s === 'late_cancelled') ?? false;
 
-  async function step(op: (typeof transitions)[number]['op'], label: string) {
+  async function step(op: (typeof transitions)[number]['op'], label: MessageKey) {
     setError(null);
     const result = await invoke(op, { appointmentId: summary.id });
     if (!result.ok) return setError(result.error.message);
-    setNotice(`${label}: done.`);
+    setNotice(t('appointment.stepDone', { action: t(label) }));
     await load();
   }
 
   async function saveNotes() {
     const result = await invoke('appointments.setNotes', { appointmentId: summary.id, notes });
     if (!result.ok) return setError(result.error.message);
-    setNotice('Notes saved.');
+    setNotice(t('appointment.notesSaved'));
     await load();
   }
 
   const colors = statusColors[status];
   return (
-    <Dialog title={`${name} · ${summary.serviceName ?? 'Appointment'}`} onClose={onClose} size="wide">
+    <Dialog title={`${name} · ${summary.serviceName ?? t('appointment.fallback')}`} onClose={onClose} size="wide">
       <p className="status-line">
-        Status:{' '}
+        {t('appointment.status')}{' '}
         <strong
           className="status-badge"
           ref={(el) => {
@@ -83,35 +86,35 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
             el?.style.setProperty('color', colors.text);
           }}
         >
-          {statusLabels[status]}
+          {t(statusLabels[status])}
         </strong>
-        {appointment?.overbook ? <span className="message-inline"> Overbooked</span> : null}
+        {appointment?.overbook ? <span className="message-inline"> {t('appointment.overbooked')}</span> : null}
       </p>
       {status === 'late_cancelled' ? (
         <p className="message message-warning">
-          Late cancellation: cancelled with less than {policy?.cancellationNoticeHours ?? 24} hours' notice{appointment?.lateCancelFee ? '; the late-cancellation fee applies' : ''}.
+          {t('appointment.lateNotice', { hours: policy?.cancellationNoticeHours ?? 24 })}{appointment?.lateCancelFee ? t('appointment.feeApplies') : ''}.
         </p>
       ) : null}
       <dl className="summary">
-        <dt>When</dt><dd>{formatDateTime(appointment?.startAt ?? summary.startAt, tz)}–{formatTime(appointment?.endAt ?? summary.endAt, tz)}</dd>
-        <dt>Provider</dt><dd>{summary.providerName ?? 'Provider'}</dd>
-        <dt>Where</dt><dd>{location.name}</dd>
-        <dt>Confirmation code</dt><dd>{appointment?.confirmationCode ?? '…'}</dd>
-        {appointment?.cancelReason ? (<><dt>Cancellation reason</dt><dd>{appointment.cancelReason}</dd></>) : null}
+        <dt>{t('booking.when')}</dt><dd>{formatDateTime(appointment?.startAt ?? summary.startAt, tz)}–{formatTime(appointment?.endAt ?? summary.endAt, tz)}</dd>
+        <dt>{t('booking.provider')}</dt><dd>{summary.providerName ?? t('booking.providerFallback')}</dd>
+        <dt>{t('booking.where')}</dt><dd>{location.name}</dd>
+        <dt>{t('appointment.code')}</dt><dd>{appointment?.confirmationCode ?? '…'}</dd>
+        {appointment?.cancelReason ? (<><dt>{t('appointment.cancelReason')}</dt><dd>{appointment.cancelReason}</dd></>) : null}
       </dl>
       <ErrorMessage message={error} />
       {notice ? <p role="status" className="message message-info">{notice}</p> : null}
 
       {mode === 'view' && details ? (
-        <div className="action-row" role="group" aria-label="Appointment actions">
-          {transitions.filter((t) => details.nextStatuses.includes(t.to)).map((t) => (
-            <button key={t.to} type="button" className={t.to === 'checked_in' ? 'button-primary' : 'button-secondary'} onClick={() => void step(t.op, t.label)}>
-              {t.label}
+        <div className="action-row" role="group" aria-label={t('appointment.actions')}>
+          {transitions.filter((tr) => details.nextStatuses.includes(tr.to)).map((tr) => (
+            <button key={tr.to} type="button" className={tr.to === 'checked_in' ? 'button-primary' : 'button-secondary'} onClick={() => void step(tr.op, tr.label)}>
+              {t(tr.label)}
             </button>
           ))}
-          {details.canReschedule ? <button type="button" className="button-secondary" onClick={() => setMode('reschedule')}>Reschedule…</button> : null}
-          {canCancel ? <button type="button" className="button-danger" onClick={() => setMode('cancel')}>Cancel appointment…</button> : null}
-          <button type="button" className="button-quiet" onClick={() => onOpenPatient(summary.patientId)}>Open patient</button>
+          {details.canReschedule ? <button type="button" className="button-secondary" onClick={() => setMode('reschedule')}>{t('appointment.reschedule')}</button> : null}
+          {canCancel ? <button type="button" className="button-danger" onClick={() => setMode('cancel')}>{t('appointment.cancelOpen')}</button> : null}
+          <button type="button" className="button-quiet" onClick={() => onOpenPatient(summary.patientId)}>{t('appointment.openPatient')}</button>
         </div>
       ) : null}
 
@@ -133,7 +136,7 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
         <RescheduleForm
           appointment={appointment}
           location={location}
-          providerName={summary.providerName ?? 'the provider'}
+          providerName={summary.providerName ?? t('conflict.theProvider')}
           onDone={async (message) => {
             setMode('view');
             setNotice(message);
@@ -148,9 +151,9 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
           e.preventDefault();
           void saveNotes();
         }}>
-          <label className="field-label" htmlFor={notesId}>Notes</label>
+          <label className="field-label" htmlFor={notesId}>{t('appointment.notes')}</label>
           <textarea id={notesId} className="field" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
-          <button type="submit" className="button-secondary">Save notes</button>
+          <button type="submit" className="button-secondary">{t('appointment.saveNotes')}</button>
         </form>
       ) : null}
     </Dialog>
@@ -164,6 +167,7 @@ function CancelForm({ appointmentId, isInsideNotice, noticeHours, onDone, onBack
   onDone(message: string): void;
   onBack(): void;
 }) {
+  const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
@@ -173,21 +177,24 @@ function CancelForm({ appointmentId, isInsideNotice, noticeHours, onDone, onBack
       void invoke('appointments.cancel', { appointmentId, reason }).then((r) => {
         if (!r.ok) return setError(r.error.message);
         onDone(r.value.isLateCancellation
-          ? `Cancelled as a late cancellation (less than ${r.value.noticeHours} hours' notice)${r.value.lateCancelFeeCents > 0 ? `; fee $${(r.value.lateCancelFeeCents / 100).toFixed(2)}` : ''}.`
-          : 'Cancelled.');
+          ? t('appointment.cancelledLate', {
+            hours: r.value.noticeHours,
+            fee: r.value.lateCancelFeeCents > 0 ? t('appointment.cancelledFee', { fee: (r.value.lateCancelFeeCents / 100).toFixed(2) }) : '',
+          })
+          : t('appointment.cancelled'));
       });
     }}>
       {isInsideNotice ? (
         <p className="message message-warning">
-          This is inside the {noticeHours}-hour notice period: it will be recorded as a late cancellation.
+          {t('appointment.insideNotice', { hours: noticeHours })}
         </p>
       ) : null}
-      <label className="field-label" htmlFor={reasonId}>Reason for cancelling</label>
+      <label className="field-label" htmlFor={reasonId}>{t('appointment.reasonLabel')}</label>
       <input id={reasonId} className="field" value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus autoFocus />
       <ErrorMessage message={error} />
       <div className="step-buttons">
-        <button type="button" className="button-secondary" onClick={onBack}>Keep appointment</button>
-        <button type="submit" className="button-danger">Cancel appointment</button>
+        <button type="button" className="button-secondary" onClick={onBack}>{t('appointment.keep')}</button>
+        <button type="submit" className="button-danger">{t('appointment.cancel')}</button>
       </div>
     </form>
   );
@@ -200,6 +207,7 @@ function RescheduleForm({ appointment, location, providerName, onDone, onBack }:
   onDone(message: string): void;
   onBack(): void;
 }) {
+  const { t } = useI18n();
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [index, setIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -219,13 +227,13 @@ function RescheduleForm({ appointment, location, providerName, onDone, onBack }:
       if (!slot) return;
       void invoke('appointments.move', { appointmentId: appointment.id, startAt: slot.startAt }).then((r) => {
         if (!r.ok) return setError(r.error.message);
-        onDone(`Moved to ${formatDateTime(r.value.appointment.startAt, tz)}.`);
+        onDone(t('appointment.movedTo', { when: formatDateTime(r.value.appointment.startAt, tz) }));
       });
     }}>
       <fieldset className="choices slot-grid">
-        <legend>New time with {providerName}</legend>
-        {slots === null ? <p>Finding open times…</p> : null}
-        {slots?.length === 0 ? <p>No open times in the next two weeks.</p> : null}
+        <legend>{t('appointment.newTimeWith', { provider: providerName })}</legend>
+        {slots === null ? <p>{t('booking.findingTimes')}</p> : null}
+        {slots?.length === 0 ? <p>{t('appointment.noTimes')}</p> : null}
         {slots?.map((s, i) => (
           <label key={s.startAt} className="choice">
             <input type="radio" name="new-slot" checked={i === index} onChange={() => setIndex(i)} autoFocus={i === 0} />
@@ -236,8 +244,8 @@ function RescheduleForm({ appointment, location, providerName, onDone, onBack }:
       </fieldset>
       <ErrorMessage message={error} />
       <div className="step-buttons">
-        <button type="button" className="button-secondary" onClick={onBack}>Back</button>
-        <button type="submit" className="button-primary" disabled={!slot}>Move appointment</button>
+        <button type="button" className="button-secondary" onClick={onBack}>{t('common.back')}</button>
+        <button type="submit" className="button-primary" disabled={!slot}>{t('appointment.move')}</button>
       </div>
     </form>
   );

@@ -3,6 +3,9 @@
 // available" -> open slot -> patient -> review with the policy and preparation -> confirm.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { invoke, type ApiOutput } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey, Translator } from '../i18n/translate';
+import { WaitlistForm } from '../waitlist/WaitlistForm';
 import { NewPatientForm, PatientSearch, type PatientSummary } from '../patients/PatientPanel';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
 import { addDays, calendarDateIn, formatBirthDate, formatDateTime, formatDay, formatTime } from '../ui/time';
@@ -10,15 +13,16 @@ import type { Location, Provider, Service } from './Schedule';
 
 type Slot = ApiOutput<'schedule.openSlots'>['slots'][number];
 type Policy = ApiOutput<'schedule.policy'>;
-type Step = 'service' | 'provider' | 'slot' | 'patient' | 'review' | 'done';
+type Step = 'service' | 'provider' | 'slot' | 'patient' | 'review' | 'done' | 'waitlist';
 
-const stepTitles: Record<Step, string> = {
-  service: '1. Service',
-  provider: '2. Provider',
-  slot: '3. Time',
-  patient: '4. Patient',
-  review: '5. Review and confirm',
-  done: 'Booked',
+const stepTitles: Record<Step, MessageKey> = {
+  service: 'booking.step.service',
+  provider: 'booking.step.provider',
+  slot: 'booking.step.time',
+  patient: 'booking.step.patient',
+  review: 'booking.step.review',
+  done: 'booking.step.done',
+  waitlist: 'booking.step.waitlist',
 };
 
 const firstAvailable = 'first-available';
@@ -47,6 +51,8 @@ function useStepFocus(step: Step) {
 }
 
 export function BookingDialog({ location, services, providers, onClose, onBooked }: BookingDialogProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [step, setStep] = useState<Step>('service');
   const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
   const [providerChoice, setProviderChoice] = useState(firstAvailable);
@@ -58,12 +64,13 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [booked, setBooked] = useState<ApiOutput<'appointments.book'> | null>(null);
+  const [waitlisted, setWaitlisted] = useState<string | null>(null);
   const stepRef = useStepFocus(step);
   const tz = location.timeZone;
 
   const service = services.find((s) => s.id === serviceId) ?? null;
   const eligible = providers.filter((p) => p.locationIds.includes(location.id) && (!service || service.eligibleProviderIds.length === 0 || service.eligibleProviderIds.includes(p.id)));
-  const providerName = (id: string) => providers.find((p) => p.id === id)?.name ?? 'Provider';
+  const providerName = (id: string) => providers.find((p) => p.id === id)?.name ?? t('booking.providerFallback');
   const slot = slots?.[slotIndex] ?? null;
 
   useEffect(() => {
@@ -128,29 +135,29 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
   let body: ReactNode;
   if (step === 'service') {
     body = (
-      <form onSubmit={submit(() => (service ? go('provider') : setError('Choose a service.')))}>
+      <form onSubmit={submit(() => (service ? go('provider') : setError(t('booking.chooseService'))))}>
         <fieldset className="choices">
-          <legend>Which service?</legend>
+          <legend>{t('booking.whichService')}</legend>
           {services.map((s) => (
             <label key={s.id} className="choice">
               <input type="radio" name="service" checked={serviceId === s.id} onChange={() => setServiceId(s.id)} />
               <span className="choice-main">{s.name}</span>
-              <span className="choice-detail">{s.durationMin} min</span>
+              <span className="choice-detail">{t('booking.minutes', { minutes: s.durationMin })}</span>
             </label>
           ))}
         </fieldset>
-        <StepButtons onBack={null} next="Next: provider" />
+        <StepButtons onBack={null} next={t('booking.nextProvider')} />
       </form>
     );
   } else if (step === 'provider') {
     body = (
       <form onSubmit={submit(() => void loadSlots())}>
         <fieldset className="choices">
-          <legend>Who should see the patient?</legend>
+          <legend>{t('booking.whichProvider')}</legend>
           <label className="choice">
             <input type="radio" name="provider" checked={providerChoice === firstAvailable} onChange={() => setProviderChoice(firstAvailable)} />
-            <span className="choice-main">First available</span>
-            <span className="choice-detail">Any provider who offers {service?.name}</span>
+            <span className="choice-main">{t('booking.firstAvailable')}</span>
+            <span className="choice-detail">{t('booking.anyProviderFor', { service: service?.name ?? '' })}</span>
           </label>
           {eligible.map((p) => (
             <label key={p.id} className="choice">
@@ -159,9 +166,9 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
               <span className="choice-detail">{p.specialty}</span>
             </label>
           ))}
-          {eligible.length === 0 ? <p>No provider at {location.name} offers this service.</p> : null}
+          {eligible.length === 0 ? <p>{t('booking.noProvider', { location: location.name })}</p> : null}
         </fieldset>
-        <StepButtons onBack={() => go('service')} next={isBusy ? 'Finding times…' : 'Next: time'} isBusy={isBusy} />
+        <StepButtons onBack={() => go('service')} next={isBusy ? t('booking.findingTimes') : t('booking.nextTime')} isBusy={isBusy} />
       </form>
     );
   } else if (step === 'slot') {
@@ -171,8 +178,8 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
       byDay.set(day, [...(byDay.get(day) ?? []), { slot: s, index }]);
     });
     body = (
-      <form onSubmit={submit(() => (slot ? go('patient') : setError('Choose a time.')))}>
-        {slots?.length === 0 ? <p role="status">No open times in the next {slotDays} days. Try another provider or service.</p> : null}
+      <form onSubmit={submit(() => (slot ? go('patient') : setError(t('booking.chooseTime'))))}>
+        {slots?.length === 0 ? <p role="status">{t('booking.noTimes', { days: slotDays })}</p> : null}
         <div className="slot-days">
           {[...byDay.values()].map((list) => (
             <fieldset key={list[0]!.slot.startAt} className="choices slot-day">
@@ -184,7 +191,7 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
                     name="slot"
                     checked={slotIndex === index}
                     onChange={() => setSlotIndex(index)}
-                    aria-label={`${formatDateTime(s.startAt, tz)} with ${providerName(s.providerId)}`}
+                    aria-label={t('booking.slotWith', { when: formatDateTime(s.startAt, tz), provider: providerName(s.providerId) })}
                   />
                   <span className="choice-main">{formatTime(s.startAt, tz)}</span>
                   <span className="choice-detail">{providerName(s.providerId)}</span>
@@ -193,7 +200,11 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
             </fieldset>
           ))}
         </div>
-        <StepButtons onBack={() => go('provider')} next="Next: patient" />
+        <div className="step-buttons">
+          <button type="button" className="button-secondary" onClick={() => go('provider')}>{t('common.back')}</button>
+          <button type="button" className="button-secondary" onClick={() => go('waitlist')}>{t('booking.toWaitlist')}</button>
+          <button type="submit" className="button-primary">{t('booking.nextPatient')}</button>
+        </div>
       </form>
     );
   } else if (step === 'patient') {
@@ -212,24 +223,24 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
     body = (
       <form onSubmit={submit(() => void confirm())}>
         <dl className="summary">
-          <dt>Service</dt><dd>{service.name} ({service.durationMin} min)</dd>
-          <dt>Provider</dt><dd>{providerName(slot.providerId)}</dd>
-          <dt>When</dt><dd>{formatDateTime(slot.startAt, tz)} ({tz})</dd>
-          <dt>Where</dt><dd>{location.name}</dd>
-          <dt>Patient</dt><dd>{patient.lastName}, {patient.firstName} · born {formatBirthDate(patient.dateOfBirth)}{patient.phone ? ` · ${patient.phone}` : ''}</dd>
+          <dt>{t('booking.service')}</dt><dd>{service.name} ({t('booking.minutes', { minutes: service.durationMin })})</dd>
+          <dt>{t('booking.provider')}</dt><dd>{providerName(slot.providerId)}</dd>
+          <dt>{t('booking.when')}</dt><dd>{formatDateTime(slot.startAt, tz)} ({tz})</dd>
+          <dt>{t('booking.where')}</dt><dd>{location.name}</dd>
+          <dt>{t('booking.patient')}</dt><dd>{patient.lastName}, {patient.firstName} · {t('patient.born', { date: formatBirthDate(patient.dateOfBirth) })}{patient.phone ? ` · ${patient.phone}` : ''}</dd>
         </dl>
-        <section className="policy" aria-label="Policy">
-          <h3>Cancellation policy</h3>
-          <p>{policyText(policy)}</p>
-          <h3>Preparation</h3>
-          <p>{service.preparation || 'No special preparation.'}</p>
+        <section className="policy" aria-label={t('booking.policy')}>
+          <h3>{t('booking.cancellationPolicy')}</h3>
+          <p>{policyText(policy, i18n)}</p>
+          <h3>{t('booking.preparation')}</h3>
+          <p>{service.preparation || t('booking.noPreparation')}</p>
         </section>
-        <label className="field-label" htmlFor="booking-notes">Notes (optional)</label>
+        <label className="field-label" htmlFor="booking-notes">{t('booking.notes')}</label>
         <textarea id="booking-notes" className="field" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
         <ErrorMessage message={error} />
         <div className="step-buttons">
-          <button type="button" className="button-secondary" onClick={() => go('patient')}>Back</button>
-          <button type="submit" className="button-primary" disabled={isBusy} data-autofocus>{isBusy ? 'Booking…' : 'Book appointment'}</button>
+          <button type="button" className="button-secondary" onClick={() => go('patient')}>{t('common.back')}</button>
+          <button type="submit" className="button-primary" disabled={isBusy} data-autofocus>{isBusy ? t('booking.booking') : t('booking.book')}</button>
         </div>
       </form>
     );
@@ -237,11 +248,13 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
     body = (
       <div>
         <p role="status" className="message message-success">
-          Appointment booked for {patient?.lastName}, {patient?.firstName} on {formatDateTime(booked.appointment.startAt, tz)}. Confirmation code {booked.appointment.confirmationCode}.
+          {t('booking.booked', {
+            patient: `${patient?.lastName}, ${patient?.firstName}`, when: formatDateTime(booked.appointment.startAt, tz), code: booked.appointment.confirmationCode,
+          })}
         </p>
         {booked.attendance.isFlagged ? (
           <p className="message message-warning">
-            This patient has {booked.attendance.noShows} no-shows and {booked.attendance.lateCancellations} late cancellations (policy threshold {booked.attendance.threshold}).
+            {t('booking.flagged', { noShows: booked.attendance.noShows, lateCancellations: booked.attendance.lateCancellations, threshold: booked.attendance.threshold })}
           </p>
         ) : null}
         <div className="step-buttons">
@@ -250,22 +263,44 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
             setBooked(null);
             setNotes('');
             go('service');
-          }}>Book another</button>
-          <button type="button" className="button-primary" onClick={onClose} data-autofocus>Done</button>
+          }}>{t('booking.another')}</button>
+          <button type="button" className="button-primary" onClick={onClose} data-autofocus>{t('common.done')}</button>
         </div>
       </div>
+    );
+  } else if (step === 'waitlist' && service) {
+    body = waitlisted ? (
+      <div>
+        <p role="status" className="message message-success">{waitlisted}</p>
+        <div className="step-buttons">
+          <span />
+          <button type="button" className="button-primary" onClick={onClose} data-autofocus>{t('common.done')}</button>
+        </div>
+      </div>
+    ) : (
+      <>
+        <p>{t('booking.waitlistFor', { service: service.name, provider: providerChoice === firstAvailable ? t('waitlist.anyProvider') : providerName(providerChoice) })}</p>
+        <WaitlistForm
+          locationId={location.id}
+          timeZone={tz}
+          serviceId={service.id}
+          providerId={providerChoice === firstAvailable ? null : providerChoice}
+          onAdded={setWaitlisted}
+          onBack={() => go('slot')}
+        />
+      </>
     );
   }
 
   return (
-    <Dialog title="New appointment" onClose={onClose} size="wide" description={`${location.name}. Times in ${tz}.`}>
-      <ol className="steps" aria-label="Booking steps">
+    <Dialog title={t('booking.title')} onClose={onClose} size="wide" description={t('booking.description', { location: location.name, timeZone: tz })}>
+      <ol className="steps" aria-label={t('booking.steps')}>
         {(['service', 'provider', 'slot', 'patient', 'review'] as const).map((s) => (
-          <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'step-current' : ''}>{stepTitles[s]}</li>
+          <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'step-current' : ''}>{t(stepTitles[s])}</li>
         ))}
       </ol>
       <div ref={stepRef} className="step-body">
-        <h3 className="step-title">{stepTitles[step]}</h3>
+        <h3 className="step-title">{t(stepTitles[step])}</h3>
         {step !== 'review' ? <ErrorMessage message={error} /> : null}
         {body}
       </div>
@@ -273,17 +308,19 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
   );
 }
 
-function policyText(policy: Policy | null): string {
-  if (!policy) return 'Loading the policy…';
-  const fee = policy.lateCancelFeeCents > 0 ? ` and may be charged $${(policy.lateCancelFeeCents / 100).toFixed(2)}` : '';
-  return `Cancellations need ${policy.cancellationNoticeHours} hours' notice; later ones are recorded as late cancellations${fee}. ` +
-    `Patients more than ${policy.noShowGraceMinutes} minutes late may be marked as no-shows. Please arrive ${Math.min(policy.checkInEarlyMinutes, 15)} minutes early to check in.`;
+function policyText(policy: Policy | null, { t }: Translator): string {
+  if (!policy) return t('booking.policyLoading');
+  const fee = policy.lateCancelFeeCents > 0 ? t('booking.policyFee', { fee: (policy.lateCancelFeeCents / 100).toFixed(2) }) : '';
+  return t('booking.policyText', {
+    hours: policy.cancellationNoticeHours, fee, grace: policy.noShowGraceMinutes, early: Math.min(policy.checkInEarlyMinutes, 15),
+  });
 }
 
 function StepButtons({ onBack, next, isBusy = false }: { onBack: (() => void) | null; next: string; isBusy?: boolean }) {
+  const { t } = useI18n();
   return (
     <div className="step-buttons">
-      {onBack ? <button type="button" className="button-secondary" onClick={onBack}>Back</button> : <span />}
+      {onBack ? <button type="button" className="button-secondary" onClick={onBack}>{t('common.back')}</button> : <span />}
       <button type="submit" className="button-primary" disabled={isBusy}>{next}</button>
     </div>
   );
@@ -295,6 +332,7 @@ function PatientStep({ selected, onSelect, onNext, onBack }: {
   onNext(p: PatientSummary): void;
   onBack(): void;
 }) {
+  const { t } = useI18n();
   const [isCreating, setIsCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const formId = useId();
@@ -305,14 +343,14 @@ function PatientStep({ selected, onSelect, onNext, onBack }: {
     <form id={formId} onSubmit={(e) => {
       e.preventDefault();
       if (selected) onNext(selected);
-      else setError('Find the patient and choose them, or register a new patient.');
+      else setError(t('booking.findPatient'));
     }}>
       <PatientSearch selected={selected} onSelect={onSelect} autoSelectFirst />
       <ErrorMessage message={error} />
       <div className="step-buttons">
-        <button type="button" className="button-secondary" onClick={onBack}>Back</button>
-        <button type="button" className="button-secondary" onClick={() => setIsCreating(true)}>Register a new patient</button>
-        <button type="submit" className="button-primary">Next: review</button>
+        <button type="button" className="button-secondary" onClick={onBack}>{t('common.back')}</button>
+        <button type="button" className="button-secondary" onClick={() => setIsCreating(true)}>{t('booking.registerNew')}</button>
+        <button type="submit" className="button-primary">{t('booking.nextReview')}</button>
       </div>
     </form>
   );

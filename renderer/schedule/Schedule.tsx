@@ -1,20 +1,28 @@
-// The receptionist's day: filters, the calendar in the location's zone, the status legend,
-// and the dialogs for booking, one appointment, and one patient.
+// The receptionist's day: filters, the calendar in the location's zone with the providers'
+// working hours, the status legend, the keyboard shortcuts, and the dialogs for booking, one
+// appointment, one patient and the waitlist.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import type { CalendarRef, DatesSetInfo, EventClickInfo, EventDropInfo, EventInput } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
+import esLocale from '@fullcalendar/react/locales/es';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import formaTheme from '@fullcalendar/react/themes/forma';
 import { invoke, subscribe, type ApiOutput } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageToggle } from '../i18n/LanguageToggle';
 import { PatientFinder, PatientPanel } from '../patients/PatientPanel';
-import { roleLabel, type SignedIn } from '../signin/SignIn';
+import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { shortcutFor, shortcutKey, type ShortcutAction } from '../shortcuts/shortcuts';
+import { roleLabels, type SignedIn } from '../signin/SignIn';
 import { ErrorMessage } from '../ui/Dialog';
 import { calendarDateIn, datesBetween, zoneName } from '../ui/time';
+import { WaitlistPanel } from '../waitlist/WaitlistPanel';
 import { AppointmentDialog } from './AppointmentDialog';
 import { BookingDialog } from './BookingDialog';
+import { shadingEvents, type WorkingHours } from './calendar-shading';
 import { statusColors, statusLabels, statusOrder } from './status';
 
 export type Location = ApiOutput<'schedule.locations'>[number];
@@ -26,17 +34,14 @@ interface ScheduleProps {
   session: SignedIn;
   onSignOut(): void;
   onLock(): void;
+  /** The shown location's zone, for the sync bar's clock. */
+  onTimeZoneChange(timeZone: string | null): void;
 }
 
-function patientName(a: { patientLastName: string | null; patientFirstName: string | null }): string {
-  return a.patientLastName ? `${a.patientLastName}, ${a.patientFirstName ?? ''}`.trim() : 'Patient not synced yet';
-}
+const scheduleTables = ['appointments', 'patients', 'providers', 'services', 'schedule_templates', 'schedule_exceptions'];
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
-export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
+export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: ScheduleProps) {
+  const { t, tn, language } = useI18n();
   const [locations, setLocations] = useState<Location[]>([]);
   const [providers, setProviders] = useState<Provider[]>([]);
   const [services, setServices] = useState<Service[]>([]);
@@ -45,17 +50,27 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
   const [serviceId, setServiceId] = useState<string>('');
   const [isShowingCancelled, setIsShowingCancelled] = useState(true);
   const [range, setRange] = useState<{ from: string; until: string } | null>(null);
+  const [viewType, setViewType] = useState('timeGridDay');
   const [appointments, setAppointments] = useState<DayAppointment[]>([]);
+  const [hours, setHours] = useState<WorkingHours[]>([]);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isBooking, setIsBooking] = useState(false);
+  const [isWaitlistOpen, setIsWaitlistOpen] = useState(false);
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
   const [openAppointment, setOpenAppointment] = useState<DayAppointment | null>(null);
   const [openPatientId, setOpenPatientId] = useState<string | null>(null);
   const calendarRef = useRef<CalendarRef | null>(null);
+  const finderRef = useRef<HTMLDivElement | null>(null);
 
   const location = locations.find((l) => l.id === locationId) ?? null;
   const timeZone = location?.timeZone ?? 'UTC';
+
+  useEffect(() => onTimeZoneChange(location?.timeZone ?? null), [location?.timeZone, onTimeZoneChange]);
+
+  const patientName = useCallback((a: { patientLastName: string | null; patientFirstName: string | null }) =>
+    (a.patientLastName ? `${a.patientLastName}, ${a.patientFirstName ?? ''}`.trim() : t('schedule.patientNotSynced')), [t]);
 
   useEffect(() => {
     void Promise.all([invoke('schedule.locations', {}), invoke('schedule.services', {})]).then(([l, s]) => {
@@ -78,68 +93,103 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
 
   // Another desk's booking, a sync pull, or our own write: read the visible days again.
   useEffect(() => subscribe((event) => {
-    if (event.type === 'changed' && event.tables.some((t) => t === 'appointments' || t === 'patients' || t === 'providers' || t === 'services')) {
-      setRevision((r) => r + 1);
-    }
+    if (event.type === 'changed' && event.tables.some((table) => scheduleTables.includes(table))) setRevision((r) => r + 1);
   }), []);
 
   useEffect(() => {
     if (!locationId || !range) return;
     let isCurrent = true;
     const dates = datesBetween(range.from, range.until);
-    void Promise.all(dates.map((date) => invoke('schedule.dayView', { locationId, date }))).then((results) => {
+    void Promise.all([
+      Promise.all(dates.map((date) => invoke('schedule.dayView', { locationId, date }))),
+      dates.length > 0 ? invoke('schedule.workingHours', { locationId, from: dates[0]!, to: dates[dates.length - 1]! }) : null,
+    ]).then(([days, working]) => {
       if (!isCurrent) return;
-      const failed = results.find((r) => !r.ok);
+      const failed = days.find((r) => !r.ok);
       if (failed && !failed.ok) return setError(failed.error.message);
+      if (working && !working.ok) return setError(working.error.message);
       setError(null);
-      setAppointments(results.flatMap((r) => (r.ok ? r.value.appointments : [])));
+      setAppointments(days.flatMap((r) => (r.ok ? r.value.appointments : [])));
+      setHours(working?.ok ? working.value.providers : []);
     });
     return () => {
       isCurrent = false;
     };
   }, [locationId, range, revision]);
 
-  const events = useMemo<EventInput[]>(() => appointments
-    .filter((a) => !hiddenProviders.has(a.providerId))
-    .filter((a) => !serviceId || a.serviceId === serviceId)
-    .filter((a) => isShowingCancelled || (a.status !== 'cancelled' && a.status !== 'late_cancelled'))
-    .map((a) => {
-      const colors = statusColors[a.status];
-      return {
+  const providerNames = useMemo(() => new Map(providers.map((p) => [p.id, p.name])), [providers]);
+  const shownProviderCount = providers.filter((p) => !hiddenProviders.has(p.id)).length;
+
+  const events = useMemo<EventInput[]>(() => {
+    const visits = appointments
+      .filter((a) => !hiddenProviders.has(a.providerId))
+      .filter((a) => !serviceId || a.serviceId === serviceId)
+      .filter((a) => isShowingCancelled || (a.status !== 'cancelled' && a.status !== 'late_cancelled'))
+      .map((a): EventInput => ({
         id: a.id,
         title: patientName(a),
         start: new Date(a.startAt).toISOString(),
         end: new Date(a.endAt).toISOString(),
         // The theme draws a tint of this colour behind dark text, and the colour itself as the edge.
-        color: colors.border,
+        color: statusColors[a.status].border,
         className: `appt-${a.status.replace('_', '-')}`,
         // Only bookings that can still move may be dragged.
         editable: a.status === 'booked' || a.status === 'confirmed',
         extendedProps: { appointment: a },
-      };
-    }), [appointments, hiddenProviders, serviceId, isShowingCancelled]);
+      }));
+    const shading = shadingEvents(hours.filter((h) => !hiddenProviders.has(h.providerId)), providerNames, {
+      break: (provider) => t('schedule.break', { provider }),
+      timeOff: (provider) => t('schedule.timeOff', { provider }),
+    });
+    return [...shading, ...visits];
+  }, [appointments, hours, hiddenProviders, serviceId, isShowingCancelled, providerNames, patientName, t]);
 
-  const openNewAppointment = useCallback(() => setIsBooking(true), []);
+  const checkInFocused = useCallback(async () => {
+    const element = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-appointment-id]') : null;
+    const appointment = appointments.find((a) => a.id === element?.dataset.appointmentId);
+    if (!appointment) {
+      setNotice(null);
+      return setError(t('schedule.checkInNothingSelected'));
+    }
+    const result = await invoke('appointments.checkIn', { appointmentId: appointment.id });
+    if (!result.ok) {
+      setNotice(null);
+      return setError(result.error.message);
+    }
+    setError(null);
+    setNotice(t('schedule.checkedIn', { patient: patientName(appointment) }));
+  }, [appointments, patientName, t]);
+
+  const runShortcut = useCallback((action: ShortcutAction) => {
+    const api = calendarRef.current?.getApi();
+    const handlers: Record<ShortcutAction, () => void> = {
+      newAppointment: () => setIsBooking(true),
+      today: () => api?.today(),
+      previous: () => api?.prev(),
+      next: () => api?.next(),
+      findPatient: () => finderRef.current?.querySelector<HTMLInputElement>('input[type=search]')?.focus(),
+      checkIn: () => void checkInFocused(),
+      waitlist: () => setIsWaitlistOpen(true),
+      help: () => setIsHelpOpen(true),
+    };
+    handlers[action]();
+  }, [checkInFocused]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'n') {
-        event.preventDefault();
-        openNewAppointment();
-      } else if (key === 't') {
-        calendarRef.current?.getApi().today();
-      }
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      runShortcut(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openNewAppointment]);
+  }, [runShortcut]);
 
   const onDatesSet = useCallback((info: DatesSetInfo) => {
     const from = info.startStr.slice(0, 10);
     const until = info.endStr.slice(0, 10);
+    setViewType(info.view.type);
     setRange((current) => (current?.from === from && current.until === until ? current : { from, until }));
   }, []);
 
@@ -150,14 +200,16 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
     const result = await invoke('appointments.move', { appointmentId: appointment.id, startAt: start.getTime() });
     if (!result.ok) {
       info.revert();
-      setError(`Not moved: ${result.error.message}`);
+      setNotice(null);
+      setError(t('schedule.notMoved', { reason: result.error.message }));
       return;
     }
     setError(null);
-    setNotice(`${patientName(appointment)} moved. The reschedule will sync to the other desks.`);
+    setNotice(t('schedule.moved', { patient: patientName(appointment) }));
   }
 
-  const visibleProviders = providers;
+  const setAllProviders = (isShown: boolean) => setHiddenProviders(isShown ? new Set() : new Set(providers.map((p) => p.id)));
+  const today = calendarDateIn(Date.now(), timeZone);
 
   return (
     <div className="schedule-screen">
@@ -165,34 +217,43 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
         <div className="topbar-left">
           <span className="brand">Frontdesk</span>
           <label className="inline-field">
-            <span>Location</span>
+            <span>{t('schedule.location')}</span>
             <select value={locationId ?? ''} onChange={(e) => setLocationId(e.target.value)}>
               {locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
             </select>
           </label>
-          {location ? <span className="zone-note">Times in {zoneName(timeZone)} ({timeZone})</span> : null}
+          {location ? <span className="zone-note">{t('schedule.timesIn', { zone: zoneName(timeZone), timeZone })}</span> : null}
         </div>
         <div className="topbar-right">
-          <button type="button" className="button-primary" onClick={openNewAppointment} aria-keyshortcuts="N">
-            New appointment <kbd aria-hidden="true">N</kbd>
+          <button type="button" className="button-primary" onClick={() => setIsBooking(true)} aria-keyshortcuts="N">
+            {t('schedule.newAppointment')} <kbd aria-hidden="true">{shortcutKey('newAppointment').display}</kbd>
           </button>
-          <span className="who">{session.staff.name} · {roleLabel(session.staff.role)}</span>
-          <button type="button" className="button-quiet" onClick={onLock}>Lock</button>
-          <button type="button" className="button-quiet" onClick={onSignOut}>Sign out</button>
+          <button type="button" className="button-secondary" onClick={() => setIsWaitlistOpen(true)} aria-keyshortcuts="W">{t('schedule.waitlist')}</button>
+          <button type="button" className="button-quiet" onClick={() => setIsHelpOpen(true)} aria-keyshortcuts="?">{t('schedule.shortcuts')}</button>
+          <LanguageToggle />
+          <span className="who">{session.staff.name} · {t(roleLabels[session.staff.role])}</span>
+          <button type="button" className="button-quiet" onClick={onLock}>{t('schedule.lock')}</button>
+          <button type="button" className="button-quiet" onClick={onSignOut}>{t('schedule.signOut')}</button>
         </div>
       </header>
 
       <div className="schedule-layout">
-        <aside className="sidebar" aria-label="Filters and legend">
-          <PatientFinder onOpen={setOpenPatientId} />
-          <label className="field-label" htmlFor="filter-service">Service</label>
+        <aside className="sidebar" aria-label={t('schedule.sidebar')}>
+          <div ref={finderRef}>
+            <PatientFinder onOpen={setOpenPatientId} />
+          </div>
+          <label className="field-label" htmlFor="filter-service">{t('schedule.service')}</label>
           <select id="filter-service" className="field" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            <option value="">All services</option>
+            <option value="">{t('schedule.allServices')}</option>
             {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
           <fieldset className="filter-group">
-            <legend>Providers</legend>
-            {visibleProviders.map((p) => (
+            <legend>{t('schedule.providers')}</legend>
+            <div className="filter-actions">
+              <button type="button" className="button-quiet" onClick={() => setAllProviders(true)}>{t('schedule.showAll')}</button>
+              <button type="button" className="button-quiet" onClick={() => setAllProviders(false)}>{t('schedule.showNone')}</button>
+            </div>
+            {providers.map((p) => (
               <label key={p.id} className="check">
                 <input
                   type="checkbox"
@@ -211,10 +272,10 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
           </fieldset>
           <label className="check">
             <input type="checkbox" checked={isShowingCancelled} onChange={(e) => setIsShowingCancelled(e.target.checked)} />
-            Show cancellations
+            {t('schedule.showCancellations')}
           </label>
           <section aria-labelledby="legend-title" className="legend">
-            <h2 id="legend-title">Status</h2>
+            <h2 id="legend-title">{t('schedule.status')}</h2>
             <ul>
               {statusOrder.map((status) => (
                 <li key={status}>
@@ -226,29 +287,46 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
                       el?.style.setProperty('color', statusColors[status].text);
                     }}
                   >
-                    {statusLabels[status]}
+                    {t(statusLabels[status])}
                   </span>
                 </li>
               ))}
+              <li><span className="legend-chip legend-break">{t('schedule.legendBreak')}</span></li>
+              <li><span className="legend-chip legend-time-off">{t('schedule.legendTimeOff')}</span></li>
+              <li><span className="legend-chip legend-off-hours">{t('schedule.legendOffHours')}</span></li>
             </ul>
           </section>
         </aside>
 
-        <main className="calendar-area" aria-label="Schedule">
-          <h1 className="visually-hidden">Schedule{location ? ` for ${location.name}` : ''}</h1>
+        <main className="calendar-area" aria-label={t('schedule.main')}>
+          <h1 className="visually-hidden">{location ? t('schedule.titleAt', { location: location.name }) : t('schedule.main')}</h1>
           <ErrorMessage message={error} />
           {notice ? <p role="status" className="message message-info">{notice}</p> : null}
+          {viewType === 'timeGridWeek' && shownProviderCount > 3 ? (
+            <p className="message message-info">{tn('schedule.crowdedWeek', shownProviderCount)}</p>
+          ) : null}
           {location ? (
             <FullCalendar
               ref={calendarRef}
               plugins={[formaTheme, timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
+              locale={language === 'es' ? esLocale : 'en'}
               timeZone={timeZone}
               initialView="timeGridDay"
-              initialDate={calendarDateIn(Date.now(), timeZone)}
+              initialDate={today}
               headerToolbar={{ start: 'today prev,next title', end: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
-              buttons={{ today: { text: 'Today', hint: 'Go to today' }, timeGridDay: { text: 'Day' }, timeGridWeek: { text: 'Week' }, dayGridMonth: { text: 'Month' }, listWeek: { text: 'List' } }}
+              buttons={{
+                today: { text: t('calendar.today'), hint: t('calendar.todayHint') },
+                prev: { hint: t('calendar.previous') },
+                next: { hint: t('calendar.next') },
+                timeGridDay: { text: t('calendar.day'), hint: t('calendar.dayView') },
+                timeGridWeek: { text: t('calendar.week'), hint: t('calendar.weekView') },
+                dayGridMonth: { text: t('calendar.month'), hint: t('calendar.monthView') },
+                listWeek: { text: t('calendar.list'), hint: t('calendar.listView') },
+              }}
               nowIndicator
               slotEventOverlap={false}
+              // The slot search steps by 15 minutes; dragging snaps to the same grid.
+              snapDuration="00:15:00"
               // A whole clinic's week does not fit side by side: stack at most three, the rest behind "+N more".
               views={{ timeGridWeek: { eventMaxStack: 3 }, dayGridMonth: { dayMaxEvents: 4 } }}
               allDaySlot={false}
@@ -260,19 +338,26 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
               eventInteractive
               editable
               eventDurationEditable={false}
+              eventDidMount={(info) => {
+                const a = info.event.extendedProps.appointment as DayAppointment | undefined;
+                if (a) info.el.dataset.appointmentId = a.id;
+              }}
               eventClick={(info: EventClickInfo) => {
                 info.jsEvent.preventDefault();
-                setOpenAppointment(info.event.extendedProps.appointment as DayAppointment);
+                const a = info.event.extendedProps.appointment as DayAppointment | undefined;
+                if (a) setOpenAppointment(a);
               }}
-              eventDrop={(info: EventDropInfo) => void onEventDrop(info)}
+              eventDrop={(info) => void onEventDrop(info)}
               datesSet={onDatesSet}
+              backgroundEventContent={(arg) => (arg.event.title ? <span className="shading-label">{arg.event.title}</span> : null)}
               eventContent={(arg) => {
-                const a = arg.event.extendedProps.appointment as DayAppointment;
+                const a = arg.event.extendedProps.appointment as DayAppointment | undefined;
+                if (!a) return null;
                 if (arg.view.type === 'dayGridMonth' || arg.view.type === 'timeGridWeek') {
                   return (
                     <div className="event-content">
                       <span className="event-time">{arg.timeText}</span> <span className="event-patient">{arg.event.title}</span>
-                      <span className="visually-hidden"> · {statusLabels[a.status]}</span>
+                      <span className="visually-hidden"> · {t(statusLabels[a.status])}</span>
                     </div>
                   );
                 }
@@ -280,13 +365,13 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
                   <div className="event-content">
                     <span className="event-time">{arg.timeText}</span>{' '}
                     <span className="event-patient">{arg.event.title}</span>
-                    <span className="event-detail"> · {a.serviceName ?? 'Service'} · {a.providerName ?? ''} · {statusLabels[a.status]}</span>
+                    <span className="event-detail"> · {a.serviceName ?? t('schedule.serviceFallback')} · {a.providerName ?? ''} · {t(statusLabels[a.status])}</span>
                   </div>
                 );
               }}
             />
           ) : (
-            <p>Loading the schedule…</p>
+            <p>{t('schedule.loading')}</p>
           )}
         </main>
       </div>
@@ -315,6 +400,9 @@ export function Schedule({ session, onSignOut, onLock }: ScheduleProps) {
         />
       ) : null}
       {openPatientId ? <PatientPanel patientId={openPatientId} locationId={locationId} timeZone={timeZone} onClose={() => setOpenPatientId(null)} /> : null}
+      {isWaitlistOpen && location ? <WaitlistPanel location={location} onClose={() => setIsWaitlistOpen(false)} /> : null}
+      {isHelpOpen ? <ShortcutHelp onClose={() => setIsHelpOpen(false)} /> : null}
     </div>
   );
 }
+

@@ -1,18 +1,19 @@
 // Appointment statuses in the desk's words, and the class that colours them (styles/app.css
 // holds the colours; each pair is at least 4.5:1, WCAG AA for normal text).
 import type { ApiOutput } from '../api/client';
+import type { MessageKey } from '../i18n/translate';
 
 export type AppointmentStatus = ApiOutput<'appointments.get'>['appointment']['status'];
 
-export const statusLabels: Record<AppointmentStatus, string> = {
-  booked: 'Booked',
-  confirmed: 'Confirmed',
-  checked_in: 'Checked in',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  late_cancelled: 'Late cancellation',
-  no_show: 'No-show',
+export const statusLabels: Record<AppointmentStatus, MessageKey> = {
+  booked: 'status.booked',
+  confirmed: 'status.confirmed',
+  checked_in: 'status.checkedIn',
+  in_progress: 'status.inProgress',
+  completed: 'status.completed',
+  cancelled: 'status.cancelled',
+  late_cancelled: 'status.lateCancelled',
+  no_show: 'status.noShow',
 };
 
 export const statusOrder = Object.keys(statusLabels) as AppointmentStatus[];

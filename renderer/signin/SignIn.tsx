@@ -2,30 +2,33 @@
 // after the idle lock the same person is preselected and told why.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { invoke, setSessionId, type ApiOutput } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageToggle } from '../i18n/LanguageToggle';
+import type { MessageKey } from '../i18n/translate';
 import { ErrorMessage } from '../ui/Dialog';
 
 export type SignedIn = ApiOutput<'session.signIn'>;
 type StaffMember = ApiOutput<'session.staff'>[number];
 
-const roleLabels: Record<StaffMember['role'], string> = {
-  receptionist: 'Receptionist',
-  nurse: 'Nurse',
-  provider: 'Provider',
-  manager: 'Manager',
-  admin: 'Administrator',
+export const roleLabels: Record<StaffMember['role'], MessageKey> = {
+  receptionist: 'role.receptionist',
+  nurse: 'role.nurse',
+  provider: 'role.provider',
+  manager: 'role.manager',
+  admin: 'role.admin',
 };
 
-export function roleLabel(role: StaffMember['role']): string {
-  return roleLabels[role];
-}
+/** Why the screen is locked; said in the desk's language when it is, else as the service said it. */
+export type LockReason = { kind: 'idle' } | { kind: 'manual'; name: string } | { kind: 'message'; message: string };
 
 interface SignInProps {
   onSignedIn(session: SignedIn): void;
   /** Set when the screen locked: who was signed in, and why they must sign in again. */
-  locked?: { staffId: string | null; message: string } | null;
+  locked?: { staffId: string | null; reason: LockReason } | null;
 }
 
 export function SignIn({ onSignedIn, locked }: SignInProps) {
+  const { t } = useI18n();
   const [staff, setStaff] = useState<StaffMember[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(locked?.staffId ?? null);
   const [secret, setSecret] = useState('');
@@ -47,8 +50,8 @@ export function SignIn({ onSignedIn, locked }: SignInProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!chosen) return setError('Choose your name first.');
-    if (!secret) return setError('Enter your PIN or password.');
+    if (!chosen) return setError(t('signin.chooseName'));
+    if (!secret) return setError(t('signin.enterPin'));
     setIsBusy(true);
     setError(null);
     const result = await invoke('session.signIn', { staffUserId: chosen, secret });
@@ -63,15 +66,21 @@ export function SignIn({ onSignedIn, locked }: SignInProps) {
     onSignedIn(result.value);
   }
 
+  const reason = locked?.reason;
+  const lockMessage = !reason ? null
+    : reason.kind === 'idle' ? t('lock.idle')
+      : reason.kind === 'manual' ? t('lock.manual', { name: reason.name })
+        : reason.message;
+
   return (
     <main className="signin" aria-labelledby="signin-title">
       <form className="signin-card" onSubmit={(e) => void submit(e)} noValidate>
         <p className="brand" aria-hidden="true">Frontdesk</p>
-        <h1 id="signin-title">{locked ? 'Screen locked' : 'Sign in'}</h1>
-        {locked ? <p className="message message-info" role="status">{locked.message}</p> : null}
+        <h1 id="signin-title">{locked ? t('signin.lockedTitle') : t('signin.title')}</h1>
+        {lockMessage ? <p className="message message-info" role="status">{lockMessage}</p> : null}
         <fieldset className="staff-list">
-          <legend>Who is at the desk?</legend>
-          {staff === null ? <p>Loading staff…</p> : null}
+          <legend>{t('signin.who')}</legend>
+          {staff === null ? <p>{t('signin.loadingStaff')}</p> : null}
           {staff?.map((member) => (
             <label key={member.id} className="choice">
               <input
@@ -85,11 +94,11 @@ export function SignIn({ onSignedIn, locked }: SignInProps) {
                 }}
               />
               <span className="choice-main">{member.name}</span>
-              <span className="choice-detail">{roleLabel(member.role)}</span>
+              <span className="choice-detail">{t(roleLabels[member.role])}</span>
             </label>
           ))}
         </fieldset>
-        <label htmlFor={pinId} className="field-label">PIN or password</label>
+        <label htmlFor={pinId} className="field-label">{t('signin.pin')}</label>
         <input
           id={pinId}
           ref={pinRef}
@@ -102,8 +111,9 @@ export function SignIn({ onSignedIn, locked }: SignInProps) {
         />
         <ErrorMessage message={error} />
         <button type="submit" className="button-primary" disabled={isBusy}>
-          {isBusy ? 'Checking…' : 'Sign in'}
+          {isBusy ? t('signin.checking') : t('signin.submit')}
         </button>
+        <LanguageToggle />
       </form>
     </main>
   );

@@ -1,17 +1,17 @@
-// Always at the bottom of the desk: is this device talking to the clinic server, how many of
-// its changes are still waiting, when it last synced, and which changes the server refused.
+// Always on screen while someone is signed in: online or offline, pending changes, the last
+// sync in the clinic's time, and the changes the server refused, which open the conflict panel.
 import { useCallback, useEffect, useState } from 'react';
 import { invoke, onConnectionChange, subscribe, type ApiOutput } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
+import { formatClock, formatDateTime } from '../ui/time';
 
 type SyncState = ApiOutput<'sync.state'>;
 type Rejection = ApiOutput<'sync.rejections'>[number];
 
-function formatClock(instant: number): string {
-  return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(instant);
-}
-
-export function SyncBar() {
+/** timeZone: the clinic location's, once the schedule knows it; null until then. */
+export function SyncBar({ timeZone }: { timeZone: string | null }) {
+  const { t, tn } = useI18n();
   const [state, setState] = useState<SyncState | null>(null);
   const [isHostConnected, setIsHostConnected] = useState(true);
   const [isPanelOpen, setIsPanelOpen] = useState(false);
@@ -39,34 +39,29 @@ export function SyncBar() {
   const rejections = state?.unresolvedRejections ?? 0;
 
   return (
-    <footer className="sync-bar" aria-label="Sync status">
+    <footer className="sync-bar" aria-label={t('sync.bar')}>
       <span className={`sync-dot ${isOnline ? 'sync-online' : 'sync-offline'}`} aria-hidden="true" />
       <span role="status" className="sync-item">
-        {state === null ? 'Checking sync…' : isOnline ? 'Online' : 'Offline'}
-        {!isHostConnected ? ' (lost contact with the Frontdesk service on this computer)' : ''}
+        {state === null ? t('sync.checking') : isOnline ? t('sync.online') : t('sync.offline')}
+        {!isHostConnected ? ` ${t('sync.lostHost')}` : ''}
       </span>
-      <span className="sync-item">{pending === 0 ? '0 pending changes' : `${pending} pending change${pending === 1 ? '' : 's'}`}</span>
-      <span className="sync-item">Last sync: {state?.lastSyncAt ? formatClock(state.lastSyncAt) : 'not yet'}</span>
+      <span className="sync-item">{tn('sync.pending', pending)}</span>
+      <span className="sync-item">
+        {t('sync.lastSync', { time: state?.lastSyncAt && timeZone ? formatClock(state.lastSyncAt, timeZone) : t('sync.notYet') })}
+      </span>
       {state?.problem ? <span className="sync-item sync-problem">{state.problem}</span> : null}
       {rejections > 0 ? (
         <button type="button" className="button-warning" onClick={() => setIsPanelOpen(true)}>
-          {rejections} refused change{rejections === 1 ? '' : 's'} to resolve
+          {tn('sync.refused', rejections)}
         </button>
       ) : null}
-      {isPanelOpen ? <RejectionsPanel onClose={() => setIsPanelOpen(false)} /> : null}
+      {isPanelOpen ? <RejectionsPanel timeZone={timeZone ?? 'UTC'} onClose={() => setIsPanelOpen(false)} /> : null}
     </footer>
   );
 }
 
-function describeRejection(r: Rejection): string {
-  const visit = r.rejected;
-  if (!visit) return `A change to ${r.tableName.replace('_', ' ')} was refused.`;
-  const who = visit.patientName ?? 'a patient';
-  const when = visit.startAt ? new Date(visit.startAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }) : 'an unknown time';
-  return `${visit.serviceName ?? 'Appointment'} for ${who} with ${visit.providerName ?? 'the provider'} at ${when}`;
-}
-
-function RejectionsPanel({ onClose }: { onClose(): void }) {
+function RejectionsPanel({ timeZone, onClose }: { timeZone: string; onClose(): void }) {
+  const { t } = useI18n();
   const [rows, setRows] = useState<Rejection[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -81,18 +76,28 @@ function RejectionsPanel({ onClose }: { onClose(): void }) {
     load();
   }
 
+  function describe(r: Rejection): string {
+    const visit = r.rejected;
+    if (!visit) return t('conflict.otherChange', { table: r.tableName.replace(/_/g, ' ') });
+    return t('conflict.visit', {
+      service: visit.serviceName ?? t('conflict.anAppointment'),
+      patient: visit.patientName ?? t('conflict.aPatient'),
+      provider: visit.providerName ?? t('conflict.theProvider'),
+      when: visit.startAt ? formatDateTime(visit.startAt, timeZone) : t('conflict.unknownTime'),
+    });
+  }
+
   return (
-    <Dialog title="Changes the server refused" onClose={onClose} size="wide"
-      description="Another desk got there first, or a rule changed. Book again, waitlist or tell the patient, then mark it resolved.">
+    <Dialog title={t('conflict.title')} onClose={onClose} size="wide" description={t('conflict.description')}>
       <ErrorMessage message={error} />
-      {rows?.length === 0 ? <p>Nothing left to resolve.</p> : null}
+      {rows?.length === 0 ? <p>{t('conflict.none')}</p> : null}
       <ul className="plain-list">
         {rows?.map((r) => (
           <li key={r.changeId} className="rejection">
-            <p className="rejection-title">{describeRejection(r)}</p>
-            <p><strong>Reason:</strong> {r.reason.replace(/_/g, ' ')}</p>
+            <p className="rejection-title">{describe(r)}</p>
+            <p><strong>{t('conflict.reason')}</strong> {r.reason.replace(/_/g, ' ')}</p>
             <p>{r.message}</p>
-            <button type="button" className="button-secondary" onClick={() => void resolve(r.changeId)}>Mark resolved</button>
+            <button type="button" className="button-secondary" onClick={() => void resolve(r.changeId)}>{t('conflict.resolve')}</button>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (the
 // focus stays inside) and Escape closes it, with no focus-trap code of our own to get wrong.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
 
 interface DialogProps {
   title: string;
@@ -12,6 +13,7 @@ interface DialogProps {
 }
 
 export function Dialog({ title, onClose, children, size = 'normal', description }: DialogProps) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -40,8 +42,8 @@ export function Dialog({ title, onClose, children, size = 'normal', description 
     <dialog ref={ref} className={`dialog dialog-${size}`} aria-labelledby={titleId} aria-describedby={description ? descriptionId : undefined}>
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="button-quiet" onClick={() => onCloseRef.current()} aria-label={`Close ${title}`}>
-          Close
+        <button type="button" className="button-quiet" onClick={() => onCloseRef.current()} aria-label={t('dialog.closeNamed', { title })}>
+          {t('dialog.close')}
         </button>
       </header>
       {description ? <p id={descriptionId} className="dialog-description">{description}</p> : null}

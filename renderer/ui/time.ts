@@ -2,8 +2,14 @@
 // browser's, because a desk may sit in another zone than the clinic it books for.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+let formatLocale = 'en-US';
 
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale = 'en-US'): Intl.DateTimeFormat {
+/** The language's conventions for every date and time shown (set by the I18nProvider). */
+export function setFormatLocale(locale: string): void {
+  formatLocale = locale;
+}
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale = formatLocale): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
@@ -44,8 +50,18 @@ export function formatDateTime(instant: number, timeZone: string): string {
 
 /** A calendar date string ('1984-02-29') as people write it, without any zone shifting it. */
 export function formatBirthDate(date: string): string {
+  return formatCalendarDate(date);
+}
+
+/** A clock reading to the second, for "last sync" and the like, with the zone's short name. */
+export function formatClock(instant: number, timeZone: string): string {
+  return formatter(timeZone, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }).format(instant);
+}
+
+/** A calendar date string as people write it, in the desk's language. */
+export function formatCalendarDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(Date.UTC(y, m - 1, d));
+  return formatter('UTC', { year: 'numeric', month: 'short', day: 'numeric' }).format(Date.UTC(y, m - 1, d));
 }
 
 export function zoneName(timeZone: string, instant = Date.now()): string {

@@ -8,6 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { createSyncServer } from '../sync-server/app';
 import { seedDemoClinic } from '../sync-server/demo/seed-demo';
 import { attachJobsFromEnv } from '../sync-server/jobs/start-from-env';
+import { loadOrCreateDeskCertificate, type DeskCertificate } from './host/desk-certificate';
 import { openServerStore } from '../sync-server/store/open-store';
 import type { SessionOptions } from './api/session-manager';
 import { FileKeyStore, KeytarKeyStore, loadKeytar, type KeyStore } from './store/keystore';
@@ -157,6 +158,16 @@ export async function startClinic(config: ClinicConfig, say: Say = console.log):
 }
 
 /** Today's first appointments per location and the demo PINs: what a new user needs to try it. */
+/**
+ * The kiosk tablets' TLS certificate: the clinic's own when FRONTDESK_KIOSK_TLS_KEY and
+ * FRONTDESK_KIOSK_TLS_CERT name its files, else this desk's self-signed one.
+ */
+export function kioskCertificate(config: ClinicConfig, env: Record<string, string | undefined> = process.env): Promise<DeskCertificate> {
+  const keyFile = env.FRONTDESK_KIOSK_TLS_KEY;
+  const certFile = env.FRONTDESK_KIOSK_TLS_CERT;
+  return loadOrCreateDeskCertificate(join(config.deviceDir, 'tls'), keyFile && certFile ? { configured: { keyFile, certFile } } : {});
+}
+
 export function printWelcome(clinic: Clinic, say: Say = console.log): void {
   const { store } = clinic;
   const locations = store.sqlite.prepare('select id, name, time_zone from locations where not deleted order by name').all() as { id: string; name: string; time_zone: string }[];

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { logSyncState, printWelcome, readClinicConfig, startClinic } from './clinic';
+import { kioskCertificate, logSyncState, printWelcome, readClinicConfig, startClinic } from './clinic';
 import { chooseShell } from './shell-choice';
 import { startHost } from './host/host';
 
@@ -37,7 +37,7 @@ async function serveBrowserHost(reason: string): Promise<void> {
   printWelcome(clinic);
 
   const staticDir = join(process.cwd(), 'dist', 'renderer');
-  const options = { store: clinic.store, sync: clinic.sync, sessions: config.sessions, staticDir };
+  const options = { store: clinic.store, sync: clinic.sync, sessions: config.sessions, staticDir, kioskLan: { tls: await kioskCertificate(config) } };
   const host = await startHost({ ...options, port: Number(process.env.FRONTDESK_PORT ?? 5180) })
     .catch(() => startHost({ ...options, port: 0 }));
   console.log(`\nNo Electron window (${reason}).`);

@@ -11,6 +11,7 @@ import { importNewRows } from './merge/bulk-import';
 import { Publisher, publishOnce } from './merge/publish';
 import type { ReplicatedTableName } from '../db/schema/registry';
 import { createMetrics } from './metrics';
+import { registerAdminDeviceRoutes } from './routes/admin-devices';
 import { deviceAuth } from './routes/auth-hook';
 import { registerChangeRoutes } from './routes/changes';
 import { registerDeviceRoutes } from './routes/devices';
@@ -118,6 +119,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const requireDevice = deviceAuth(db);
   registerDeviceRoutes(app, db, now);
+  registerAdminDeviceRoutes(app, db, requireDevice, now);
   registerChangeRoutes(app, merge, requireDevice);
   registerShapeRoutes(app, { db, epoch: identity.epoch, waitForPublish }, requireDevice);
   registerUpdateRoutes(app);

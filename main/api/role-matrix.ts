@@ -75,6 +75,8 @@ export const operationAccess: Record<OperationName, Access> = {
   'waitlist.list': everyone,
   'waitlist.add': waitlistKeepers,
   'waitlist.remove': waitlistKeepers,
+  'waitlist.matchesForSlot': everyone,
+  'waitlist.bookIntoSlot': waitlistKeepers,
 
   'analytics.filterOptions': managers,
   'analytics.utilization': managers,
@@ -87,6 +89,38 @@ export const operationAccess: Record<OperationName, Access> = {
 
   'audit.events': managers,
   'audit.verifyChains': managers,
+
+  // Administration (main/api/admin.ts); the sync server enforces the same on its tables and device routes.
+  'admin.providers.list': managers,
+  'admin.providers.save': managers,
+  'admin.providers.archive': managers,
+  'admin.services.list': managers,
+  'admin.services.save': managers,
+  'admin.services.archive': managers,
+  'admin.resources.list': managers,
+  'admin.resources.save': managers,
+  'admin.resources.archive': managers,
+  'admin.locations.list': managers,
+  'admin.locations.save': managers,
+  'admin.templates.list': managers,
+  'admin.templates.preview': managers,
+  'admin.templates.save': managers,
+  'admin.exceptions.list': managers,
+  'admin.exceptions.preview': managers,
+  'admin.exceptions.save': managers,
+  'admin.exceptions.remove': managers,
+  'admin.orphans.list': managers,
+  'admin.policies.get': managers,
+  'admin.policies.save': managers,
+  'admin.reminderRules.list': managers,
+  'admin.reminderRules.save': managers,
+  'admin.reminderRules.remove': managers,
+  'admin.staff.list': managers,
+  'admin.staff.save': managers,
+  'admin.staff.resetSecret': managers,
+  'admin.devices.list': managers,
+  'admin.devices.pairingCode': managers,
+  'admin.devices.revoke': managers,
 };
 
 /** Whether `caller` (a staff role, or null when nobody is signed in) may call `operation`. */

@@ -4,13 +4,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import * as schema from '../../db/schema/sqlite';
+import { adminOperations } from './admin';
+import { analyticsOperations } from './analytics';
 import { appointmentOperations } from './appointments';
+import { auditOperations } from './audit';
+import { kioskOperations } from './kiosk';
 import { ApiError, ensureMayWrite, type ApiContext, type ApiErrorBody, type ApiErrorCode, type ApiResult, type Call, type Operation } from './operation';
 import { patientOperations } from './patients';
+import { printOperations } from './print';
 import { scheduleOperations } from './schedule';
 import { sessionOperations } from './session';
 import { SessionManager, type Session, type SessionLookup } from './session-manager';
 import { syncOperations } from './sync';
+import { waitlistOperations } from './waitlist';
 
 export const operations = {
   ...scheduleOperations,
@@ -18,6 +24,11 @@ export const operations = {
   ...patientOperations,
   ...syncOperations,
   ...sessionOperations,
+  ...kioskOperations,
+  ...printOperations,
+  ...waitlistOperations,
+  ...analyticsOperations, ...auditOperations,
+  ...adminOperations,
 };
 
 export type Operations = typeof operations;

@@ -69,14 +69,20 @@ export class SessionManager {
       const staff = this.locked.get(id);
       return staff ? { status: 'locked', staff } : { status: 'none' };
     }
-    if (now - session.lastActiveAt >= this.idleLockMs) {
-      this.sessions.delete(id);
-      if (this.locked.size >= maxRememberedLocks) this.locked.delete(this.locked.keys().next().value as string);
-      this.locked.set(id, { id: session.staffUserId, name: session.name });
-      return { status: 'locked', staff: { id: session.staffUserId, name: session.name } };
-    }
+    if (now - session.lastActiveAt >= this.idleLockMs) return this.lock(id) ?? { status: 'none' };
     if (touch) session.lastActiveAt = Math.max(session.lastActiveAt, now);
     return { status: 'active', session };
+  }
+
+  /** Lock at once (the computer slept, the OS screen locked); the lock screen can still name who it was. */
+  lock(id: string): Extract<SessionLookup, { status: 'locked' }> | null {
+    const session = this.sessions.get(id);
+    if (!session) return null;
+    this.sessions.delete(id);
+    if (this.locked.size >= maxRememberedLocks) this.locked.delete(this.locked.keys().next().value as string);
+    const staff = { id: session.staffUserId, name: session.name };
+    this.locked.set(id, staff);
+    return { status: 'locked', staff };
   }
 
   /** The role is re-read from staff_users on every call; a change applies at once. */

@@ -11,13 +11,9 @@ export interface PowerMonitorLike {
   off(event: SystemLockEvent, listener: () => void): unknown;
 }
 
-/**
- * Locks (not ends) the session, so the lock screen can still name who was signed in.
- * SessionManager has no explicit lock: a lookup at a time past any idle limit takes its own
- * idle-lock path, which keeps this in step with however it records a lock.
- */
-export function lockSessionNow(sessions: Pick<SessionManager, 'lookup'>, sessionId: string): void {
-  sessions.lookup(sessionId, Number.POSITIVE_INFINITY, { touch: false });
+/** Locks (not ends) the session, so the lock screen can still name who was signed in. */
+export function lockSessionNow(sessions: Pick<SessionManager, 'lock'>, sessionId: string): void {
+  sessions.lock(sessionId);
 }
 
 /** Returns the way to stop listening. */

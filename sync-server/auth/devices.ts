@@ -51,13 +51,15 @@ export async function enrollDevice(db: Sql, code: string, name: string, now: num
  * arrives in the same turn of the event loop go to the database as one query. Nothing is cached, so a
  * revoked token is refused from the next request on.
  */
-export function batchedDeviceAuthenticator(db: Sql): (authorization: string | undefined) => Promise<AuthenticatedDevice | null> {
+export function batchedDeviceAuthenticator(db: Sql, now: () => number = Date.now): (authorization: string | undefined) => Promise<AuthenticatedDevice | null> {
   let waiting: { hash: string; resolve(d: AuthenticatedDevice | null): void; reject(e: unknown): void }[] = [];
+  const recordSeen = lastSeenRecorder(db, now);
   const flush = async () => {
     const batch = waiting;
     waiting = [];
     try {
       const found = await lookUpTokens(db, [...new Set(batch.map((w) => w.hash))]);
+      await recordSeen([...found.values()].map((d) => d.deviceId));
       for (const w of batch) w.resolve(found.get(w.hash) ?? null);
     } catch (e) {
       for (const w of batch) w.reject(e);
@@ -70,6 +72,32 @@ export function batchedDeviceAuthenticator(db: Sql): (authorization: string | un
       if (waiting.length === 0) setImmediate(() => void flush());
       waiting.push({ hash: sha256(token), resolve, reject });
     });
+  };
+}
+
+/** How stale a device's last_seen_at may get: a manager reads "last sync" in minutes, not milliseconds. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * Keeps devices.last_seen_at (what the device list shows as last sync) within a minute of
+ * the device's latest authenticated request, with at most one UPDATE per device per minute
+ * per server instance; the WHERE clause keeps several instances from rewriting it too.
+ */
+function lastSeenRecorder(db: Sql, now: () => number): (deviceIds: string[]) => Promise<void> {
+  const writtenAt = new Map<string, number>();
+  return async (deviceIds) => {
+    const at = now();
+    const due = deviceIds.filter((id) => !(at - (writtenAt.get(id) ?? -Infinity) < LAST_SEEN_RESOLUTION_MS));
+    if (due.length === 0) return;
+    for (const id of due) writtenAt.set(id, at);
+    try {
+      await db.query(
+        'update devices set last_seen_at = $2 where id = any($1::text[]) and (last_seen_at is null or last_seen_at <= $3)',
+        [due, at, at - LAST_SEEN_RESOLUTION_MS]);
+    } catch (e) {
+      // Bookkeeping for the device list: it must never turn a device's sync away.
+      console.error('Could not record when devices were last seen', e);
+    }
   };
 }
 

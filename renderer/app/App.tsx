@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hasLaunchToken, invoke, onSessionLost, setSessionId } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
+import { ManageSwitch } from '../manager/ManageSwitch';
 import { Schedule } from '../schedule/Schedule';
 import { SignIn, type LockReason, type SignedIn } from '../signin/SignIn';
 import { SyncBar } from '../sync/SyncBar';
@@ -60,6 +61,7 @@ function Desk() {
   return (
     <div className="app">
       {session ? (
+        <ManageSwitch role={session.staff.role}>
         <Schedule
           session={session}
           onTimeZoneChange={setTimeZone}
@@ -71,6 +73,7 @@ function Desk() {
           }}
           onLock={() => lock(session.staff.id, { kind: 'manual', name: session.staff.name })}
         />
+        </ManageSwitch>
       ) : (
         <SignIn
           locked={locked}
@@ -80,7 +83,7 @@ function Desk() {
           }}
         />
       )}
-      {session ? <SyncBar timeZone={timeZone} /> : null}
+      {session ? <SyncBar timeZone={timeZone} role={session.staff.role} /> : null}
     </div>
   );
 }

@@ -1,0 +1,41 @@
+// The manager screens' strings: their own catalogs beside the desk's, so the manager area can
+// grow without touching the desk's catalog. The language is the desk's (useI18n), so one
+// toggle switches both. English is the source of keys and placeholders; Spanish is typed
+// against it.
+import { useMemo } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { managerEn } from './messages.en';
+import { managerEs } from './messages.es';
+
+export type ManagerKey = keyof typeof managerEn;
+export type ManagerMessages = { readonly [K in ManagerKey]: string };
+
+type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | PlaceholdersOf<Rest> : never;
+type Args<K extends ManagerKey> = ManagerKey extends K ? [values?: Record<string, string | number>]
+  : [PlaceholdersOf<(typeof managerEn)[K]>] extends [never] ? [] : [values: Record<PlaceholdersOf<(typeof managerEn)[K]>, string | number>];
+
+const catalogs: Record<string, ManagerMessages> = { en: managerEn, es: managerEs };
+
+export interface ManagerText {
+  language: string;
+  t<K extends ManagerKey>(key: K, ...args: Args<K>): string;
+  /** A key chosen at run time (a column or a weekday), with the fallback when the catalog has none. */
+  maybe(key: string, fallback: string): string;
+}
+
+function fill(message: string, values: Record<string, string | number> | undefined): string {
+  if (!values) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function useManagerText(): ManagerText {
+  const { language } = useI18n();
+  return useMemo(() => {
+    const messages = catalogs[language] ?? managerEn;
+    return {
+      language,
+      t: (key, ...args) => fill(messages[key], args[0] as Record<string, string | number> | undefined),
+      maybe: (key, fallback) => (Object.hasOwn(messages, key) ? messages[key as ManagerKey] : fallback),
+    };
+  }, [language]);
+}

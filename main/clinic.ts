@@ -8,6 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { createSyncServer } from '../sync-server/app';
 import { seedDemoClinic } from '../sync-server/demo/seed-demo';
 import { attachJobsFromEnv } from '../sync-server/jobs/start-from-env';
+import { recoverFromServerRestore } from './backup/after-server-restore';
 import { loadOrCreateDeskCertificate, type DeskCertificate } from './host/desk-certificate';
 import { openServerStore } from '../sync-server/store/open-store';
 import type { SessionOptions } from './api/session-manager';
@@ -128,7 +129,15 @@ export async function startClinic(config: ClinicConfig, say: Say = console.log):
     say(`This computer is enrolled as a front-desk device (${store.identity.deviceId}).`);
   }
 
-  const sync = new SyncClient(store, savedEnrollment(store)!);
+  const enrollment = savedEnrollment(store)!;
+  // A server restored from a backup has forgotten what this device wrote since: send it again.
+  try {
+    const recovery = await recoverFromServerRestore(store, enrollment);
+    if (recovery.restored) say(`The sync server was restored from a backup: ${recovery.requeued} changes made here will be sent again.`);
+  } catch (e) {
+    say(`Could not ask the sync server whether it was restored (${(e as Error).message}); checking again at the next start.`);
+  }
+  const sync = new SyncClient(store, enrollment);
   const started = Date.now();
   sync.start();
   await new Promise<void>((resolve) => {

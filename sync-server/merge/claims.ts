@@ -75,10 +75,9 @@ export async function loadOverlappingClaims(tx: Sql, wanted: (Claim & { orgId: s
   return rows.map((r) => ({ appointmentId: r.appointment_id, orgId: r.org_id, kind: r.kind, key: r.key, start: Number(r.s), end: Number(r.e), exclusive: r.exclusive }));
 }
 
-/** Replace the claims of `appointmentIds` with `claims` (theirs, already checked). */
-export async function rewriteClaims(tx: Sql, appointmentIds: string[], claims: StoredClaim[]): Promise<void> {
-  if (appointmentIds.length === 0) return;
-  await tx.query('delete from claims where appointment_id = any($1::text[])', [appointmentIds]);
+/** Drop the claims `release` held and store `claims` (already checked). */
+export async function rewriteClaims(tx: Sql, release: string[], claims: StoredClaim[]): Promise<void> {
+  if (release.length > 0) await tx.query('delete from claims where appointment_id = any($1::text[])', [release]);
   if (claims.length === 0) return;
   await tx.query(
     `insert into claims (appointment_id, org_id, kind, key, during, exclusive)

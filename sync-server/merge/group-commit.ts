@@ -29,7 +29,7 @@ export class GroupCommitter<P, R> {
   private readonly maxChanges: number;
 
   constructor(private readonly target: Batchable<P, R>, options: GroupCommitOptions = {}) {
-    this.maxConcurrent = options.maxConcurrent ?? 2;
+    this.maxConcurrent = options.maxConcurrent ?? Number(process.env.FD_LANES ?? 2);
     this.maxChanges = options.maxChanges ?? 1_000;
   }
 

@@ -117,7 +117,9 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Prom
     return true;
   });
 
-  await rewriteClaims(tx, [...claimRewrites.keys()], [...claimRewrites.values()].flat());
+  // Only appointments already stored can hold claims to let go of.
+  const held = [...claimRewrites.keys()].filter((id) => dbRows.has(rowKey('appointments', id)));
+  await rewriteClaims(tx, held, [...claimRewrites.values()].flat());
   for (const table of replicatedTableNames) {
     const rows = [...touched.values()].filter((r) => r.table === table);
     const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns });

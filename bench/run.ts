@@ -10,6 +10,8 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   propagation: () => import('./propagation.bench'),
   'initial-sync': () => import('./initial-sync.bench'),
   analytics: () => import('./analytics.bench'),
+  'week-view': () => import('./week-view.bench'),
+  'api-booking': () => import('./api-booking.bench'),
 };
 
 const only = process.argv.slice(2);

@@ -3,8 +3,9 @@
 // warning, a refusal from the server, the idle lock, Spanish, shortcuts and the waitlist.
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
-import { bookByKeyboard, takePatient, type OfferedSlot } from './support/booking';
+import { bookByKeyboard, parseSlot, takePatient, type OfferedSlot } from './support/booking';
 import { expect, signIn, staffWithRole, test } from './support/fixtures';
+import { saveScreen } from './support/screens';
 
 function schedule(page: Page): Locator {
   return page.getByRole('main', { name: 'Schedule' });
@@ -35,6 +36,7 @@ test('shades working hours, names breaks and time off, and gives the last sync i
   await page.getByLabel('Location').selectOption({ label: 'Maple & Harbor Health - Manhattan' });
   await expect(page.getByText(/Times in E[SD]T \(America\/New_York\)/)).toBeVisible();
   await page.getByRole('tab', { name: 'Week view' }).click();
+  await saveScreen(page, 'week view');
   // Off the view tabs, where arrow keys move between tabs.
   await page.getByRole('button', { name: 'Shortcuts' }).focus();
   await page.keyboard.press('ArrowRight');
@@ -112,10 +114,23 @@ test('the patient panel shows no-shows and late cancellations with the warning',
   await expect(panel.locator('dt', { hasText: 'Attendance' }).locator('+ dd'))
     .toHaveText(`${plural(patient.noShows, 'no-show')}, ${plural(patient.lateCancellations, 'late cancellation')}`);
   await expect(panel.getByRole('note')).toContainText('At or over the policy threshold of 3 missed or late-cancelled visits');
+  await saveScreen(page, 'patient panel');
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('two desks offline book the same time: the later one is refused by the server and told why', async ({ page, desk, browser }) => {
+/** Day view: steps forward to a day as the dialogs name it ("Wednesday, March 11"). */
+async function showDay(page: Page, day: string) {
+  const heading = page.getByRole('heading', { name: new RegExp(`^${day.replace(/^\w+, /, '')}, \\d{4}$`) });
+  for (let i = 0; i < 14 && !(await heading.isVisible()); i++) await page.keyboard.press('ArrowRight');
+  await expect(heading).toBeVisible();
+}
+
+/** What a desk's calendar shows: every visit's accessible text, in order. */
+async function visitsOn(page: Page): Promise<string[]> {
+  return schedule(page).locator('[data-appointment-id]').evaluateAll((events) => events.map((e) => (e.textContent ?? '').trim()).sort());
+}
+
+test('two desks offline book the same time: the later one is refused, told why, and rebooks into a next free time', async ({ page, desk, browser }) => {
   const other = await desk.secondDesk();
   await signIn(page, desk);
   const otherContext = await browser.newContext();
@@ -138,18 +153,70 @@ test('two desks offline book the same time: the later one is refused by the serv
   await expect(refused).toBeVisible();
   await refused.click();
   const panel = otherPage.getByRole('dialog', { name: 'Changes the server refused' });
-  await expect(panel).toContainText(`Follow-up visit for ${theirs.label} with ${a.slot.provider} at ${a.slot.when}`);
-  await expect(panel).toContainText('Reason: slot taken');
+  const rejection = panel.getByRole('listitem').filter({ hasText: `Follow-up visit for ${theirs.label} with ${a.slot.provider} at ${a.slot.when}` });
+  await expect(rejection).toContainText('Reason: slot taken');
+  // In plain words, from the server: who holds the time.
+  await expect(rejection).toContainText(`${a.slot.provider} is already booked`);
+  const options = rejection.getByRole('button', { name: new RegExp(`^Book .* with ${a.slot.provider}$`) });
+  await expect(options.first()).toBeVisible();
+  await expect(rejection.getByRole('button', { name: 'Add to the waitlist' })).toBeVisible();
+  await expect(rejection.getByRole('button', { name: 'Cancel this booking' })).toBeVisible();
+  // Only managers may overbook; a receptionist is not offered it.
+  await expect(rejection.getByRole('button', { name: /^Overbook/ })).toHaveCount(0);
   expect(await seriousViolations(otherPage)).toEqual([]);
-  await panel.getByRole('button', { name: 'Mark resolved' }).click();
+  await saveScreen(otherPage, 'conflict panel');
+
+  const next = parseSlot(((await options.first().textContent()) ?? '').replace(/^Book /, ''));
+  expect(next.when).not.toBe(a.slot.when);
+  await options.first().click();
+  await expect(panel.getByRole('status')).toHaveText(`${theirs.label} is booked for ${next.when} with ${a.slot.provider}.`);
   await expect(panel).toContainText('Nothing left to resolve.');
   await otherPage.keyboard.press('Escape');
   await expect(otherPage.getByRole('button', { name: /refused change/ })).toBeHidden();
 
-  // Both calendars end the same: the first booking, and no trace of the refused one.
-  await expect(schedule(otherPage).getByRole('button', { name: new RegExp(mine.label) })).toBeVisible();
-  await expect(schedule(otherPage).getByRole('button', { name: new RegExp(theirs.label) })).toHaveCount(0);
-  await expect(schedule(page).getByRole('button', { name: new RegExp(theirs.label) })).toHaveCount(0);
+  // The rebooking syncs up and down: both calendars end the same.
+  for (const p of [page, otherPage]) {
+    await expect(p.getByRole('contentinfo', { name: 'Sync status' })).toContainText('0 pending changes');
+    await expect(schedule(p).getByRole('button', { name: new RegExp(mine.label) })).toBeVisible();
+    await showDay(p, next.day);
+    await expect(schedule(p).getByRole('button', { name: new RegExp(theirs.label) })).toBeVisible();
+  }
+  await expect.poll(async () => JSON.stringify(await visitsOn(otherPage))).toBe(JSON.stringify(await visitsOn(page)));
+  expect(await whenOf(page, theirs.label)).toContain(next.when);
+  expect(await whenOf(otherPage, theirs.label)).toContain(next.when);
+  await otherContext.close();
+});
+
+test('a manager resolving a refused booking may overbook the original time', async ({ page, desk, browser }) => {
+  const other = await desk.secondDesk();
+  await signIn(page, desk);
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await otherPage.clock.install({ time: desk.now() });
+  await signIn(otherPage, { ...desk, launchUrl: other.launchUrl }, 'manager');
+
+  await desk.goOffline();
+  await other.goOffline();
+  const mine = takePatient(desk);
+  const theirs = takePatient(desk);
+  const a = await bookByKeyboard(page, mine);
+  const b = await bookByKeyboard(otherPage, theirs);
+  expect(b.slot).toEqual(a.slot);
+  desk.goOnline();
+  await expect(page.getByRole('contentinfo', { name: 'Sync status' })).toContainText('0 pending changes');
+  other.goOnline();
+  await otherPage.getByRole('button', { name: '1 refused change to resolve' }).click();
+  const panel = otherPage.getByRole('dialog', { name: 'Changes the server refused' });
+  await expect(panel.getByRole('button', { name: /^Book .* with / }).first()).toBeVisible();
+  await panel.getByRole('button', { name: /^Overbook / }).click();
+  await expect(panel.getByRole('status')).toHaveText(`${theirs.label} is overbooked at the original time.`);
+  await otherPage.keyboard.press('Escape');
+  for (const p of [page, otherPage]) {
+    await expect(p.getByRole('contentinfo', { name: 'Sync status' })).toContainText('0 pending changes');
+    await expect(schedule(p).getByRole('button', { name: new RegExp(theirs.label) })).toBeVisible();
+  }
+  expect(await whenOf(page, theirs.label)).toContain(a.slot.when);
+  await expect(otherPage.getByRole('button', { name: /refused change/ })).toBeHidden();
   await otherContext.close();
 });
 
@@ -256,6 +323,7 @@ test('adds a patient to the waitlist from the booking dialog, lists them, and ta
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('heading', { name: '3. Time' })).toBeVisible();
+  await saveScreen(page, 'booking dialog');
   await dialog.getByRole('button', { name: 'None suits: waitlist…' }).click();
   await expect(dialog.getByRole('heading', { name: 'Add to the waitlist' })).toBeVisible();
   await expect(dialog.getByLabel('Find patient')).toBeFocused();
@@ -273,8 +341,57 @@ test('adds a patient to the waitlist from the booking dialog, lists them, and ta
   const entry = panel.getByRole('listitem').filter({ hasText: patient.label });
   await expect(entry).toContainText('Urgent');
   await expect(entry).toContainText('Mornings, any weekday');
+  await saveScreen(page, 'waitlist');
   expect(await seriousViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: `Remove ${patient.label} from the waitlist` }).click();
   await expect(panel.getByRole('status')).toHaveText(`${patient.label} is off the waitlist.`);
   await expect(entry).toHaveCount(0);
 });
+
+test('cancelling a visit suggests the waitlisted patients who fit, and books one into the freed time in one step', async ({ page, desk }) => {
+  await page.goto(desk.launchUrl);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await saveScreen(page, 'sign-in');
+  await signIn(page, desk);
+  await saveScreen(page, 'day view');
+  const leaving = takePatient(desk);
+  const waiting = takePatient(desk);
+  const booked = await bookByKeyboard(page, leaving);
+
+  // The waiting patient wants the same service with anyone, from today on.
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New appointment' });
+  const service = dialog.getByRole('radio', { name: /Follow-up visit/ });
+  for (let i = 0; i < 20 && !(await service.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('radio', { name: /First available/ })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'None suits: waitlist…' }).click();
+  await page.keyboard.type(`${waiting.lastName} ${waiting.firstName}`);
+  await expect(dialog.getByRole('radio', { name: new RegExp(waiting.label) })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Add to waitlist' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`${waiting.label} is on the waitlist.`);
+  await page.keyboard.press('Escape');
+
+  await schedule(page).getByRole('button', { name: new RegExp(leaving.label) }).click();
+  const appointment = page.getByRole('dialog', { name: new RegExp(leaving.label) });
+  await appointment.getByRole('button', { name: 'Cancel appointment…' }).click();
+  await appointment.getByLabel('Reason for cancelling').fill('Patient is travelling');
+  await appointment.getByRole('button', { name: 'Cancel appointment', exact: true }).click();
+  const suggestions = appointment.getByRole('region', { name: 'Waitlist patients who fit the freed time' });
+  const match = suggestions.getByRole('listitem').filter({ hasText: waiting.label });
+  await expect(match).toBeVisible();
+  await expect(suggestions).not.toContainText(leaving.label);
+  expect(await seriousViolations(page)).toEqual([]);
+  await match.getByRole('button', { name: `Book ${waiting.label} into ${booked.slot.when}` }).click();
+  await expect(appointment.getByRole('status')).toHaveText(`${waiting.label} is booked for ${booked.slot.when} and off the waitlist.`);
+  await expect(match).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  expect(await whenOf(page, waiting.label)).toContain(booked.slot.when);
+  await page.getByRole('button', { name: 'Waitlist' }).click();
+  await expect(page.getByRole('dialog', { name: 'Waitlist' }).getByRole('listitem').filter({ hasText: waiting.label })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('contentinfo', { name: 'Sync status' })).toContainText('0 pending changes');
+});
+

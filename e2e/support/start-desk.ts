@@ -45,6 +45,8 @@ export interface TestDeskHost {
   secondDesk(): Promise<DeskDevice>;
   /** A patient whose no-shows and late cancellations reach the policy's threshold, with the counts. */
   patientWithMissedVisits(threshold: number): { firstName: string; lastName: string; noShows: number; lateCancellations: number };
+  /** The first desk's encrypted database, for benchmarks that grow a clinic beyond the demo. */
+  store: LocalStore;
   /** A booked visit at the first location that may be checked in now (it starts within the hour). */
   appointmentReadyForCheckIn(): { patientLabel: string };
   close(): Promise<void>;
@@ -130,6 +132,7 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
       skipped += ms;
     },
     timeZone: clinicZone,
+    store,
     goOffline: desk.goOffline,
     goOnline: desk.goOnline,
     secondDesk: () => (second ??= startDevice('e2e second desk')),

@@ -2,6 +2,10 @@
 // allowed role's call succeeds for real, a refused role gets 'forbidden' and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWallTime, addDays } from '../../db/rules/wallclock';
+import { attachPrinting } from '../print/print-service';
+import { setPrinterFor } from '../print/print-settings';
+import { addNotice } from './kiosk-notices';
+import { kioskStateFor } from './kiosk-state';
 import { staffRoles, type StaffRole } from './operation';
 import { operations, type OperationName } from './router';
 import { ANCHOR_DATE, countRows, Fixtures, hour, openTestDesk, ZONE, type TestDesk } from './testing/desk';
@@ -34,6 +38,33 @@ interface World {
 const everyone = staffRoles;
 const clinical: readonly StaffRole[] = ['nurse', 'provider', 'manager', 'admin'];
 const managers: readonly StaffRole[] = ['manager', 'admin'];
+const waitlistKeepers: readonly StaffRole[] = ['receptionist', 'nurse', 'manager', 'admin'];
+
+const deskKeepers: readonly StaffRole[] = ['receptionist', 'manager', 'admin'];
+const kioskToken = (w: World) => kioskStateFor(w.desk.store).pairing.issueToken({ name: 'Matrix kiosk', locationId: w.desk.locationId }, w.desk.clock.now).token;
+/** Printing without Chromium or a printer driver: the matrix is about who, not how. */
+function withFakePrinting(w: World): string {
+  attachPrinting(w.desk.store, {
+    renderer: { renderPdf: async () => new Uint8Array([37, 80, 68, 70]), close: async () => undefined },
+    printer: { listPrinters: async () => [], print: async () => undefined },
+  });
+  setPrinterFor(w.desk.store, 'patient_label', 'Label_Writer');
+  return w.patient;
+}
+
+/** A row an administration call acts on, written as setup. */
+function adminFixture(w: World, table: 'resources' | 'schedule_exceptions' | 'reminder_rules' | 'staff_users', values: Record<string, unknown>): string {
+  const rowId = `${table}-${w.nextSlot()}`;
+  w.desk.store.write({ table, rowId, staffUserId: null, action: 'test.setup', values });
+  return rowId;
+}
+const weeklyHours = (providerId: string, locationId: string) => ({ providerId, locationId, weekly: [{ weekday: 2, start: '09:00', end: '17:00', breaks: [{ start: '12:00', end: '13:00' }] }] });
+/** A cancelled visit whose time a waitlisted patient could take. */
+const freedSlot = (w: World) => w.fixtures.appointment({ providerId: w.bookingProvider, serviceId: w.service, patientId: w.fixtures.patient(), startAt: w.nextSlot(), status: 'cancelled' });
+const timeOff = (w: World, providerId: string) => {
+  const startAt = w.nextSlot();
+  return { providerId, kind: 'time_off', startAt, endAt: startAt + hour };
+};
 
 const matrix: Case[] = [
   { op: 'schedule.locations', allowed: everyone, input: () => ({}) },
@@ -41,6 +72,7 @@ const matrix: Case[] = [
   { op: 'schedule.services', allowed: everyone, input: () => ({}) },
   { op: 'schedule.policy', allowed: everyone, input: (w) => ({ locationId: w.desk.locationId }) },
   { op: 'schedule.dayView', allowed: everyone, input: (w) => ({ locationId: w.desk.locationId, date: ANCHOR_DATE }) },
+  { op: 'schedule.workingHours', allowed: everyone, input: (w) => ({ locationId: w.desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 6) }) },
   { op: 'schedule.openSlots', allowed: everyone, input: (w) => ({ serviceId: w.demoService, locationId: w.desk.locationId, from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 2) }) },
   { op: 'schedule.firstAvailable', allowed: everyone, input: (w) => ({ serviceId: w.demoService, locationId: w.desk.locationId, from: ANCHOR_DATE }) },
 
@@ -82,6 +114,98 @@ const matrix: Case[] = [
   { op: 'sync.state', allowed: everyone, input: () => ({}) },
   { op: 'sync.rejections', allowed: everyone, input: () => ({}) },
   { op: 'sync.resolveRejection', allowed: everyone, input: (w) => ({ changeId: w.rejection() }) },
+
+  { op: 'waitlist.list', allowed: everyone, input: (w) => ({ locationId: w.desk.locationId }) },
+  {
+    op: 'waitlist.add', allowed: waitlistKeepers,
+    input: (w) => ({ patientId: w.fixtures.patient(), serviceId: w.service, locationId: w.desk.locationId, earliestDate: ANCHOR_DATE, latestDate: addDays(ANCHOR_DATE, 30) }),
+  },
+  {
+    op: 'waitlist.remove', allowed: waitlistKeepers,
+    input: (w) => {
+      const entryId = `waitlist-${w.nextSlot()}`;
+      w.desk.store.write({
+        table: 'waitlist_entries', rowId: entryId, staffUserId: null, action: 'test.setup',
+        values: { patient_id: w.patient, service_id: w.service, location_id: w.desk.locationId, earliest_date: ANCHOR_DATE, latest_date: ANCHOR_DATE, created_at: 0 },
+      });
+      return { entryId };
+    },
+  },
+  { op: 'waitlist.matchesForSlot', allowed: everyone, input: (w) => ({ appointmentId: freedSlot(w) }) },
+  {
+    op: 'waitlist.bookIntoSlot', allowed: waitlistKeepers,
+    input: (w) => {
+      const patientId = w.fixtures.patient();
+      const entryId = `waitlist-${w.nextSlot()}`;
+      w.desk.store.write({
+        table: 'waitlist_entries', rowId: entryId, staffUserId: null, action: 'test.setup',
+        values: { patient_id: patientId, service_id: w.service, location_id: w.desk.locationId, earliest_date: ANCHOR_DATE, latest_date: addDays(ANCHOR_DATE, 365), created_at: 0 },
+      });
+      return { entryId, appointmentId: freedSlot(w) };
+    },
+  },
+
+  { op: 'kiosk.pair', allowed: 'public', input: (w) => ({ code: kioskStateFor(w.desk.store).pairing.createCode(w.desk.locationId, 'Matrix kiosk', w.desk.clock.now).code }) },
+  { op: 'kiosk.session', allowed: 'public', input: (w) => ({ kioskToken: kioskToken(w) }) },
+  { op: 'kiosk.find', allowed: 'public', input: (w) => ({ kioskToken: kioskToken(w), query: { by: 'code', code: 'NOSUCH' } }) },
+  { op: 'kiosk.checkIn', allowed: 'public', input: (w) => ({ kioskToken: kioskToken(w), ticket: 'expired' }) },
+  { op: 'kiosk.flagDetails', allowed: 'public', input: (w) => ({ kioskToken: kioskToken(w), ticket: 'expired', phoneChanged: true, addressChanged: false }) },
+  { op: 'kiosk.lanAccess', allowed: everyone, input: () => ({}) },
+  { op: 'kiosk.setLanAccess', allowed: deskKeepers, input: () => ({ enabled: false }) },
+  { op: 'kiosk.createPairingCode', allowed: deskKeepers, input: (w) => ({ locationId: w.desk.locationId, name: 'Matrix kiosk' }) },
+  { op: 'kiosk.list', allowed: everyone, input: () => ({}) },
+  { op: 'kiosk.revoke', allowed: deskKeepers, input: (w) => ({ kioskId: kioskStateFor(w.desk.store).pairing.issueToken({ name: 'Matrix kiosk', locationId: w.desk.locationId }, w.desk.clock.now).kiosk.id }) },
+  { op: 'kiosk.notices', allowed: everyone, input: () => ({}) },
+  {
+    op: 'kiosk.dismissNotice', allowed: everyone,
+    input: (w) => ({ noticeId: addNotice(w.desk.store, { at: 0, kioskId: 'k', appointmentId: `a-${w.nextSlot()}`, patientId: w.patient, phoneChanged: true, addressChanged: false }).id }),
+  },
+
+  { op: 'print.pdf', allowed: everyone, input: (w) => ({ document: { type: 'patient_label', patientId: withFakePrinting(w) } }) },
+  { op: 'print.send', allowed: everyone, input: (w) => ({ document: { type: 'patient_label', patientId: withFakePrinting(w) } }) },
+  { op: 'print.settings', allowed: everyone, input: () => ({}) },
+  { op: 'print.setPrinter', allowed: deskKeepers, input: () => ({ documentType: 'check_in_slip', printerName: 'Slip_Printer' }) },
+
+  { op: 'admin.providers.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.providers.save', allowed: managers, input: (w) => ({ name: 'Dr. Matrix', specialty: 'family medicine', locationIds: [w.desk.locationId] }) },
+  { op: 'admin.providers.archive', allowed: managers, input: (w) => ({ providerId: w.fixtures.provider('Dr. Leaving') }) },
+  { op: 'admin.services.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.services.save', allowed: managers, input: () => ({ name: 'Matrix visit', durationMin: 20 }) },
+  { op: 'admin.services.archive', allowed: managers, input: (w) => ({ serviceId: w.fixtures.service() }) },
+  { op: 'admin.resources.list', allowed: managers, input: (w) => ({ locationId: w.desk.locationId }) },
+  { op: 'admin.resources.save', allowed: managers, input: (w) => ({ locationId: w.desk.locationId, name: 'Matrix room', kind: 'room' }) },
+  { op: 'admin.resources.archive', allowed: managers, input: (w) => ({ resourceId: adminFixture(w, 'resources', { location_id: w.desk.locationId, name: 'Old room', kind: 'room' }) }) },
+  { op: 'admin.locations.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.locations.save', allowed: managers, input: () => ({ name: 'Matrix annex', timeZone: 'America/Chicago' }) },
+  { op: 'admin.templates.list', allowed: managers, input: (w) => ({ providerId: w.bookingProvider }) },
+  { op: 'admin.templates.preview', allowed: managers, input: (w) => weeklyHours(w.fixtures.provider(), w.desk.locationId) },
+  { op: 'admin.templates.save', allowed: managers, input: (w) => weeklyHours(w.fixtures.provider(), w.desk.locationId) },
+  { op: 'admin.exceptions.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.exceptions.preview', allowed: managers, input: (w) => timeOff(w, w.fixtures.provider()) },
+  { op: 'admin.exceptions.save', allowed: managers, input: (w) => timeOff(w, w.fixtures.provider()) },
+  {
+    op: 'admin.exceptions.remove', allowed: managers,
+    input: (w) => ({ exceptionId: adminFixture(w, 'schedule_exceptions', { provider_id: w.clinicProvider, kind: 'time_off', start_at: w.nextSlot(), end_at: w.nextSlot() + hour }) }),
+  },
+  { op: 'admin.orphans.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.policies.get', allowed: managers, input: (w) => ({ locationId: w.desk.locationId }) },
+  {
+    op: 'admin.policies.save', allowed: managers,
+    input: (w) => ({ locationId: w.desk.locationId, cancellationNoticeHours: 24, lateCancelFeeCents: 0, noShowGraceMinutes: 15, noShowThreshold: 3, checkInEarlyMinutes: 60, lateArrivalMinutes: 15 }),
+  },
+  { op: 'admin.reminderRules.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.reminderRules.save', allowed: managers, input: (w) => ({ locationId: w.desk.locationId, channel: 'email', offsetMinutes: 1440 }) },
+  {
+    op: 'admin.reminderRules.remove', allowed: managers,
+    input: (w) => ({ ruleId: adminFixture(w, 'reminder_rules', { rule: { channel: 'sms', offsetMinutes: 60, kind: 'reminder', quietHours: null } }) }),
+  },
+  { op: 'admin.staff.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.staff.save', allowed: managers, input: () => ({ name: 'Matrix Receptionist', role: 'receptionist', secret: '736251' }) },
+  { op: 'admin.staff.resetSecret', allowed: managers, input: (w) => ({ staffUserId: adminFixture(w, 'staff_users', { name: 'Matrix Nurse', role: 'nurse', secret_hash: 'unused', active: true }), secret: '918273' }) },
+  // Without an enrolled sync server these answer "not enrolled": the matrix is about who may ask.
+  { op: 'admin.devices.list', allowed: managers, input: () => ({}) },
+  { op: 'admin.devices.pairingCode', allowed: managers, input: () => ({ role: 'front_desk' }) },
+  { op: 'admin.devices.revoke', allowed: managers, input: () => ({ deviceId: 'some-device' }) },
 
   { op: 'session.staff', allowed: 'public', input: () => ({}) },
   { op: 'session.current', allowed: 'public', input: () => ({}) },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readChain } from '../store/testing/audit';
-import { ANCHOR_DATE, countRows, Fixtures, openTestDesk, type TestDesk } from './testing/desk';
+import { ANCHOR_DATE, countRows, Fixtures, hour, NOON, openTestDesk, type TestDesk } from './testing/desk';
 
 let desk: TestDesk;
 let fixtures: Fixtures;
@@ -86,5 +86,85 @@ describe('waitlist', () => {
     const outbox = countRows(desk.store, 'outbox');
     expect(await desk.router.invoke('waitlist.add', input, provider)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(countRows(desk.store, 'outbox')).toBe(outbox);
+  });
+});
+
+describe('waitlist suggestions for a freed time', () => {
+  const tomorrow = '2026-03-12';
+  let provider: string;
+
+  beforeEach(() => {
+    provider = fixtures.provider();
+  });
+
+  /** A visit tomorrow at noon, cancelled by the desk. */
+  async function cancelledVisit() {
+    const patientId = fixtures.patient();
+    const appointmentId = fixtures.appointment({ providerId: provider, serviceId: service, patientId, startAt: NOON + 24 * hour });
+    const cancelled = await desk.router.invoke('appointments.cancel', { appointmentId, reason: 'Patient called' }, receptionist);
+    if (!cancelled.ok) throw new Error(JSON.stringify(cancelled));
+    return { appointmentId, patientId };
+  }
+
+  async function add(overrides: Record<string, unknown> = {}) {
+    const added = await desk.router.invoke('waitlist.add', entry({ earliestDate: tomorrow, latestDate: tomorrow, ...overrides }), receptionist);
+    if (!added.ok) throw new Error(JSON.stringify(added));
+    return added.value.entry.id;
+  }
+
+  it('suggests who fits the service, provider and dates, most urgent first, never the patient who cancelled', async () => {
+    const freed = await cancelledVisit();
+    const routine = await add();
+    desk.clock.now += 60_000;
+    const urgent = await add({ urgency: 2, providerId: provider });
+    await add({ serviceId: fixtures.service() });
+    await add({ earliestDate: '2026-03-13', latestDate: '2026-03-20' });
+    await add({ providerId: fixtures.provider('Dr. Someone Else') });
+    await add({ patientId: freed.patientId });
+
+    const matches = await desk.router.invoke('waitlist.matchesForSlot', { appointmentId: freed.appointmentId }, receptionist);
+    if (!matches.ok) throw new Error(JSON.stringify(matches));
+    expect(matches.value.entries.map((e) => e.id)).toEqual([urgent, routine]);
+    expect(matches.value.slot).toMatchObject({ providerId: provider, serviceId: service, locationId: desk.locationId, startAt: NOON + 24 * hour });
+  });
+
+  it('suggests nothing for a visit that still holds its time', async () => {
+    const appointmentId = fixtures.appointment({ providerId: provider, serviceId: service, patientId: fixtures.patient(), startAt: NOON + 24 * hour });
+    expect(await desk.router.invoke('waitlist.matchesForSlot', { appointmentId }, receptionist)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+  });
+
+  it('books the waitlisted patient into the freed time in one step: booked, off the list, audited', async () => {
+    const freed = await cancelledVisit();
+    const entryId = await add();
+    const booked = await desk.router.invoke('waitlist.bookIntoSlot', { entryId, appointmentId: freed.appointmentId }, receptionist);
+    if (!booked.ok) throw new Error(JSON.stringify(booked));
+    expect(booked.value.appointment).toMatchObject({ providerId: provider, serviceId: service, startAt: NOON + 24 * hour, status: 'booked' });
+    expect(booked.value.entry.status).toBe('booked');
+    expect(readChain(desk.store).slice(-2).map((e) => e.action)).toEqual(['appointment.book', 'waitlist.book']);
+    const list = await desk.router.invoke('waitlist.list', { locationId: desk.locationId }, receptionist);
+    expect(list.ok && list.value.some((e) => e.id === entryId)).toBe(false);
+    const again = await desk.router.invoke('waitlist.matchesForSlot', { appointmentId: freed.appointmentId }, receptionist);
+    expect(again.ok && again.value.entries.map((e) => e.id)).toEqual([]);
+  });
+
+  it('refuses an entry that does not fit the time, and writes nothing', async () => {
+    const freed = await cancelledVisit();
+    const entryId = await add({ earliestDate: '2026-03-20', latestDate: '2026-03-27' });
+    const outbox = countRows(desk.store, 'outbox');
+    const appointments = countRows(desk.store, 'appointments');
+    const refused = await desk.router.invoke('waitlist.bookIntoSlot', { entryId, appointmentId: freed.appointmentId }, receptionist);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(countRows(desk.store, 'outbox')).toBe(outbox);
+    expect(countRows(desk.store, 'appointments')).toBe(appointments);
+  });
+
+  it('leaves the patient on the waitlist when the time was taken meanwhile', async () => {
+    const freed = await cancelledVisit();
+    const entryId = await add();
+    fixtures.appointment({ providerId: provider, serviceId: service, patientId: fixtures.patient(), startAt: NOON + 24 * hour });
+    const refused = await desk.router.invoke('waitlist.bookIntoSlot', { entryId, appointmentId: freed.appointmentId }, receptionist);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'collision' } });
+    const list = await desk.router.invoke('waitlist.list', { locationId: desk.locationId }, receptionist);
+    expect(list.ok && list.value.find((e) => e.id === entryId)?.status).toBe('waiting');
   });
 });

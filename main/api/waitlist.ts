@@ -1,14 +1,17 @@
 // The waitlist at the desk: patients who want a visit sooner than the open slots allow, with
 // their preferences, listed for the location and taken off once booked or no longer wanted.
 // Entries are replicated rows written through call.write like any booking, so they sync,
-// are audited, and feed the server's waitlist offers.
+// are audited, and feed the server's waitlist offers. When the desk cancels a visit, the
+// entries that fit the freed time are suggested, ranked as the server's offer job ranks them.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { rankWaitlistForSlot, type FreedSlot } from '../../db/rules/waitlist';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
-import { requireLocation, requirePatient, requireProvider, requireService } from './lookups';
-import { ApiError, defineOperations, staffOperation, staffRoles, type StaffRole } from './operation';
+import { appointmentOperations } from './appointments';
+import { requireAppointment, requireLocation, requirePatient, requireProvider, requireService } from './lookups';
+import { ApiError, defineOperations, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 // As db/rules/permissions.ts: providers see the waitlist but do not keep it.
@@ -71,6 +74,27 @@ function requireEntry(store: LocalStore, id: string): WaitlistEntryView {
   const entry = readEntries(store, and(eq(w.id, id), eq(w.deleted, false)))[0];
   if (!entry) throw new ApiError('not_found', 'That waitlist entry does not exist on this device.', { entryId: id });
   return entry;
+}
+
+/** Statuses that give the time back; an active visit still holds it. */
+const freeingStatuses = new Set(['cancelled', 'late_cancelled', 'no_show']);
+const maxSuggestions = 5;
+
+function freedSlotOf(store: LocalStore, appointmentId: string): { slot: FreedSlot & { endAt: number }; timeZone: string } {
+  const row = requireAppointment(store, appointmentId);
+  if (!freeingStatuses.has(row.status)) throw new ApiError('not_allowed', 'That appointment still holds its time; cancel it first.', { appointmentId });
+  const location = requireLocation(store, row.locationId);
+  return {
+    slot: { serviceId: row.serviceId, providerId: row.providerId, locationId: row.locationId, startAt: row.startAt, endAt: row.endAt, patientId: row.patientId },
+    timeZone: location.timeZone,
+  };
+}
+
+function rankedEntries(call: StaffCall, appointmentId: string, limit: number) {
+  const w = schema.waitlistEntries;
+  const { slot, timeZone } = freedSlotOf(call.store, appointmentId);
+  const open = readEntries(call.store, and(eq(w.deleted, false), eq(w.locationId, slot.locationId), eq(w.serviceId, slot.serviceId), inArray(w.status, [...openStatuses])));
+  return { slot, entries: rankWaitlistForSlot(open, slot, timeZone, limit) };
 }
 
 export const waitlistOperations = defineOperations('waitlist', {
@@ -147,6 +171,41 @@ export const waitlistOperations = defineOperations('waitlist', {
         call.write({ table: 'waitlist_entries', rowId: entryId, isNew: false, action: 'waitlist.remove', values: { status: 'removed' } });
       }
       return { entry: requireEntry(call.store, entryId) };
+    },
+  }),
+
+  matchesForSlot: staffOperation({
+    description: 'see the waitlist',
+    roles: staffRoles,
+    input: z.object({ appointmentId: entityId }),
+    handler: (call, { appointmentId }) => {
+      const { slot, entries } = rankedEntries(call, appointmentId, maxSuggestions);
+      return { slot: { startAt: slot.startAt, endAt: slot.endAt, providerId: slot.providerId, serviceId: slot.serviceId, locationId: slot.locationId }, entries };
+    },
+  }),
+
+  bookIntoSlot: staffOperation({
+    description: 'book patients from the waitlist',
+    roles: keepers,
+    input: z.object({ entryId: entityId, appointmentId: entityId }),
+    handler: (call, { entryId, appointmentId }) => {
+      const entry = requireEntry(call.store, entryId);
+      // Asked again at booking time: another desk may have booked the patient or changed the entry.
+      const { slot, entries } = rankedEntries(call, appointmentId, Number.POSITIVE_INFINITY);
+      if (!entries.some((e) => e.id === entry.id)) {
+        throw new ApiError('not_allowed', `${entry.patientName ?? 'This patient'} is no longer waiting for this service, provider and date.`, { entryId });
+      }
+      // One transaction: the patient is booked and off the waitlist, or neither.
+      return call.store.sqlite.transaction(() => {
+        const booked = appointmentOperations['appointments.book'].handler(call, {
+          locationId: slot.locationId, providerId: slot.providerId, serviceId: slot.serviceId, patientId: entry.patientId, startAt: slot.startAt,
+          sourceChannel: 'desk', overbook: false,
+        });
+        // better-sqlite3 transactions cannot span an await; booking is synchronous and must stay so.
+        if (booked instanceof Promise) throw new Error('appointments.book became asynchronous; waitlist.bookIntoSlot needs it synchronous.');
+        call.write({ table: 'waitlist_entries', rowId: entry.id, isNew: false, action: 'waitlist.book', values: { status: 'booked' } });
+        return { appointment: booked.appointment, entry: requireEntry(call.store, entry.id) };
+      })();
     },
   }),
 });

@@ -133,6 +133,7 @@ function expectSecurityHeaders(headers: IncomingHttpHeaders): void {
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("frame-src 'self' blob:");
   expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' });
 }
 

@@ -12,6 +12,9 @@ export const contentSecurityPolicy = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
+  // The print preview frames the PDF the desk just rendered through a blob: URL made by this
+  // page; without this, frames fall back to default-src 'self' and the preview stays blank.
+  "frame-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",

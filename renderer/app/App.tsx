@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { hasLaunchToken, invoke, onSessionLost, setSessionId } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ManageSwitch } from '../manager/ManageSwitch';
+import { CheckInToasts } from '../notifications/CheckInToasts';
 import { Schedule } from '../schedule/Schedule';
 import { SignIn, type LockReason, type SignedIn } from '../signin/SignIn';
 import { SyncBar } from '../sync/SyncBar';
@@ -84,6 +85,7 @@ function Desk() {
         />
       )}
       {session ? <SyncBar timeZone={timeZone} role={session.staff.role} /> : null}
+      {session ? <CheckInToasts /> : null}
     </div>
   );
 }

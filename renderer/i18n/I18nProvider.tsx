@@ -1,8 +1,9 @@
 // The desk's language: chosen with the toggle, kept on this device (localStorage), and given
 // to every screen through context. Dates and times follow it too (ui/time.ts).
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { setFormatLocale } from '../ui/time';
-import { createTranslator, intlLocales, isLanguage, type Language, type Translator } from './translate';
+import { createTranslator, i18n, intlLocales, isLanguage, type Language, type Translator } from './translate';
 
 const storageKey = 'frontdesk.language';
 
@@ -27,6 +28,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18nValue>(() => {
     // Before the children render, so every formatted date in this render uses the new language.
     setFormatLocale(intlLocales[language]);
+    // Screens on react-i18next's useTranslation follow the same choice.
+    if (i18n.language !== language) void i18n.changeLanguage(language);
     return { ...createTranslator(language), setLanguage };
   }, [language]);
 
@@ -39,7 +42,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, [language]);
 
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+    </I18nextProvider>
+  );
 }
 
 export function useI18n(): I18nValue {

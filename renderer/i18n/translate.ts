@@ -1,6 +1,9 @@
-// Looking a message up and filling in its {placeholders}. The English catalog is the source
-// of the keys and of each message's placeholders, so a wrong key or a missing parameter is a
-// type error, and Spanish must have every key (messages.es.ts is typed against it).
+// Looking a message up and filling in its {placeholders}, on i18next. The English catalog is
+// the source of the keys and of each message's placeholders, so a wrong key or a missing
+// parameter is a type error, and Spanish must have every key (messages.es.ts is typed
+// against it). i18next does the lookup, the plural choice (_one/_other by Intl.PluralRules)
+// and the interpolation; the catalogs keep their single-brace {placeholders}.
+import i18next, { type i18n as I18n } from 'i18next';
 import { en } from './messages.en';
 import { es } from './messages.es';
 
@@ -19,13 +22,15 @@ type Values<K extends MessageKey> = Record<PlaceholdersOf<(typeof en)[K]>, strin
 type Args<K extends MessageKey> = MessageKey extends K ? [values?: Record<string, string | number>]
   : [PlaceholdersOf<(typeof en)[K]>] extends [never] ? [] : [values: Values<K>];
 
-/** Plural messages come in pairs, "key_one" and "key_other", chosen by Intl.PluralRules. */
+/** Plural messages come in pairs, "key_one" and "key_other"; i18next chooses by Intl.PluralRules. */
 export type PluralKey = { [K in MessageKey]: K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never }[MessageKey];
 type PluralValues<B extends PluralKey> = Omit<Values<`${B}_other` & MessageKey>, 'count'>;
 type PluralArgs<B extends PluralKey> = keyof PluralValues<B> extends never ? [] : [values: PluralValues<B>];
 
 const catalogs: Record<Language, Messages> = { en, es };
 export const intlLocales: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+/** The desk's own strings; other screens register theirs under their own namespace (registerCatalogs). */
+export const deskNamespace = 'desk';
 
 export interface Translator {
   language: Language;
@@ -33,22 +38,57 @@ export interface Translator {
   tn<B extends PluralKey>(key: B, count: number, ...args: PluralArgs<B>): string;
 }
 
-function fill(message: string, values: Record<string, string | number> | undefined): string {
-  if (!values) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/**
+ * The catalog as i18next resources. A language may have plural forms the catalog does not
+ * spell out (Spanish has "many" for a million); those read as the "_other" message rather
+ * than falling back to English.
+ */
+function toResources(language: Language, messages: Record<string, string>): Record<string, string> {
+  const categories = new Intl.PluralRules(intlLocales[language]).resolvedOptions().pluralCategories;
+  const resources: Record<string, string> = { ...messages };
+  for (const [key, message] of Object.entries(messages)) {
+    if (!key.endsWith('_other')) continue;
+    const base = key.slice(0, -'_other'.length);
+    for (const category of categories) resources[`${base}_${category}`] ??= message;
+  }
+  return resources;
+}
+
+function createI18n(): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: Object.fromEntries(languages.map((l) => [l, { [deskNamespace]: toResources(l, catalogs[l]) }])),
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...languages],
+    ns: [deskNamespace],
+    defaultNS: deskNamespace,
+    // Keys are flat ("schedule.title"); a dot or colon in them is not a path or a namespace.
+    keySeparator: false,
+    nsSeparator: false,
+    // Resources are inline, so init finishes before the first render.
+    initAsync: false,
+    interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** The one i18next instance the desk's screens share (I18nProvider hands it to react-i18next too). */
+export const i18n = createI18n();
+
+/** Adds a screen's own catalogs (one per language) under its namespace; call once, before it renders. */
+export function registerCatalogs(namespace: string, byLanguage: Record<Language, Record<string, string>>): void {
+  for (const language of languages) i18n.addResourceBundle(language, namespace, toResources(language, byLanguage[language]), true, true);
 }
 
 export function createTranslator(language: Language): Translator {
-  const messages = catalogs[language];
-  const rules = new Intl.PluralRules(intlLocales[language]);
+  const fixed = i18n.getFixedT(language, deskNamespace);
+  const lookup = (key: string, values: Record<string, string | number> | undefined) => fixed(key, { ...values }) as string;
   return {
     language,
-    t: (key, ...args) => fill(messages[key], args[0] as Record<string, string | number> | undefined),
-    tn: (key, count, ...args) => {
-      const form = rules.select(count) === 'one' ? 'one' : 'other';
-      const values = { ...(args[0] as Record<string, string | number> | undefined), count };
-      return fill(messages[`${key}_${form}` as MessageKey], values);
-    },
+    t: (key, ...args) => lookup(key, args[0] as Record<string, string | number> | undefined),
+    tn: (key, count, ...args) => lookup(key, { ...(args[0] as Record<string, string | number> | undefined), count }),
   };
 }
 

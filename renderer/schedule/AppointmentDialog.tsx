@@ -5,6 +5,8 @@ import { invoke, type ApiOutput } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
+import { AppointmentPrintActions } from '../print/PrintButton';
+import { WaitlistMatches } from '../waitlist/WaitlistMatches';
 import { addDays, calendarDateIn, formatDateTime, formatDay, formatTime } from '../ui/time';
 import type { Location } from './Schedule';
 import { statusColors, statusLabels, type AppointmentStatus } from './status';
@@ -57,6 +59,8 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
   const name = summary.patientLastName ? `${summary.patientLastName}, ${summary.patientFirstName ?? ''}` : t('waitlist.patient');
   const isInsideNotice = appointment && policy ? appointment.startAt - Date.now() < policy.cancellationNoticeHours * 3_600_000 : false;
   const canCancel = details?.nextStatuses.some((s) => s === 'cancelled' || s === 'late_cancelled') ?? false;
+  // A cancellation still ahead frees a time someone on the waitlist may want.
+  const hasFreedTime = (status === 'cancelled' || status === 'late_cancelled') && appointment !== undefined && appointment.startAt > Date.now();
 
   async function step(op: (typeof transitions)[number]['op'], label: MessageKey) {
     setError(null);
@@ -117,6 +121,7 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
           <button type="button" className="button-quiet" onClick={() => onOpenPatient(summary.patientId)}>{t('appointment.openPatient')}</button>
         </div>
       ) : null}
+      {mode === 'view' ? <AppointmentPrintActions appointmentId={summary.id} patientId={summary.patientId} status={status} /> : null}
 
       {mode === 'cancel' ? (
         <CancelForm
@@ -144,6 +149,10 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
           }}
           onBack={() => setMode('view')}
         />
+      ) : null}
+
+      {mode === 'view' && hasFreedTime ? (
+        <WaitlistMatches appointmentId={summary.id} timeZone={tz} onBooked={setNotice} />
       ) : null}
 
       {mode === 'view' ? (

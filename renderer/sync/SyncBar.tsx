@@ -2,15 +2,26 @@
 // sync in the clinic's time, and the changes the server refused, which open the conflict panel.
 import { useCallback, useEffect, useState } from 'react';
 import { invoke, onConnectionChange, subscribe, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/translate';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
 import { formatClock, formatDateTime } from '../ui/time';
+import { ConflictResolution, type Rejection } from './ConflictResolution';
 
 type SyncState = ApiOutput<'sync.state'>;
-type Rejection = ApiOutput<'sync.rejections'>[number];
+type Role = ApiOutput<'session.signIn'>['staff']['role'];
 
-/** timeZone: the clinic location's, once the schedule knows it; null until then. */
-export function SyncBar({ timeZone }: { timeZone: string | null }) {
+const reasonLabels: Partial<Record<string, MessageKey>> = {
+  slot_taken: 'conflict.reasonSlotTaken',
+  clock_drift: 'conflict.reasonClockDrift',
+  forbidden: 'conflict.reasonForbidden',
+  invalid: 'conflict.reasonInvalid',
+  unknown_table: 'conflict.reasonUnknownTable',
+};
+
+/** timeZone: the clinic location's, once the schedule knows it; null until then. role: who is signed in, for overbooking. */
+export function SyncBar({ timeZone, role }: { timeZone: string | null; role: Role }) {
   const { t, tn } = useI18n();
   const [state, setState] = useState<SyncState | null>(null);
   const [isHostConnected, setIsHostConnected] = useState(true);
@@ -55,26 +66,22 @@ export function SyncBar({ timeZone }: { timeZone: string | null }) {
           {tn('sync.refused', rejections)}
         </button>
       ) : null}
-      {isPanelOpen ? <RejectionsPanel timeZone={timeZone ?? 'UTC'} onClose={() => setIsPanelOpen(false)} /> : null}
+      {isPanelOpen ? <RejectionsPanel timeZone={timeZone ?? 'UTC'} role={role} onClose={() => setIsPanelOpen(false)} /> : null}
     </footer>
   );
 }
 
-function RejectionsPanel({ timeZone, onClose }: { timeZone: string; onClose(): void }) {
+function RejectionsPanel({ timeZone, role, onClose }: { timeZone: string; role: Role; onClose(): void }) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [rows, setRows] = useState<Rejection[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    void invoke('sync.rejections', {}).then((result) => (result.ok ? setRows(result.value) : setError(result.error.message)));
-  }, []);
+    void invoke('sync.rejections', {}).then((result) => (result.ok ? setRows(result.value) : setError(explain(result.error))));
+  }, [explain]);
   useEffect(load, [load]);
-
-  async function resolve(changeId: string) {
-    const result = await invoke('sync.resolveRejection', { changeId });
-    if (!result.ok) return setError(result.error.message);
-    load();
-  }
 
   function describe(r: Rejection): string {
     const visit = r.rejected;
@@ -90,14 +97,23 @@ function RejectionsPanel({ timeZone, onClose }: { timeZone: string; onClose(): v
   return (
     <Dialog title={t('conflict.title')} onClose={onClose} size="wide" description={t('conflict.description')}>
       <ErrorMessage message={error} />
+      {notice ? <p role="status" className="message message-info">{notice}</p> : null}
       {rows?.length === 0 ? <p>{t('conflict.none')}</p> : null}
       <ul className="plain-list">
         {rows?.map((r) => (
-          <li key={r.changeId} className="rejection">
+          <li key={r.changeId} className="rejection" aria-label={describe(r)}>
             <p className="rejection-title">{describe(r)}</p>
-            <p><strong>{t('conflict.reason')}</strong> {r.reason.replace(/_/g, ' ')}</p>
+            <p><strong>{t('conflict.reason')}</strong> {t(reasonLabels[r.reason] ?? 'conflict.reasonInvalid')}</p>
             <p>{r.message}</p>
-            <button type="button" className="button-secondary" onClick={() => void resolve(r.changeId)}>{t('conflict.resolve')}</button>
+            <ConflictResolution
+              rejection={r}
+              role={role}
+              timeZone={timeZone}
+              onResolved={(message) => {
+                setNotice(message);
+                load();
+              }}
+            />
           </li>
         ))}
       </ul>

@@ -35,7 +35,7 @@ test('the dashboard draws its charts, shows each table and downloads the same nu
   // Six Chart.js canvases, each named, and the peak-hours grid.
   await expect(page.getByRole('img', { name: /^Bar chart: utilization by provider/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /chart:/ })).toHaveCount(6);
-  const drawn = await page.getByRole('img', { name: /^Line chart/ }).evaluate((c) => (c as HTMLCanvasElement).width);
+  const drawn = await page.getByRole('img', { name: /^Line chart/ }).evaluate((c) => (c as unknown as { width: number }).width);
   expect(drawn).toBeGreaterThan(0);
   await expect(page.getByRole('table', { name: /Visits by weekday and hour/ })).toBeVisible();
 

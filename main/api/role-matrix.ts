@@ -123,12 +123,6 @@ export const operationAccess: Record<OperationName, Access> = {
   'admin.devices.revoke': managers,
 };
 
-/** Whether `caller` (a staff role, or null when nobody is signed in) may call `operation`. */
-export function isOperationAllowed(operation: OperationName, caller: StaffRole | null): boolean {
-  const access = operationAccess[operation];
-  return access === 'public' || (caller !== null && access.includes(caller));
-}
-
 /** The device-side roles a sync server hears from: staff users, and kiosks (which act as 'kiosk'). */
 export const syncRoles = [...staffRoles, 'kiosk'] as const satisfies readonly Role[];
 

@@ -16,6 +16,7 @@ import type { AppointmentStatus, Interval, ScheduleException, ScheduleTemplate }
 import { addDays, listDates } from '../rules/wallclock';
 import { minutesOf, nameOf, ratio, resolveScope, type LocationWindow } from './scope';
 import type { AnalyticsData, AnalyticsFilter } from './types';
+import { groupBy } from '../group-by';
 
 export const timeHoldingStatuses: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(['booked', 'confirmed', 'checked_in', 'in_progress', 'completed', 'no_show']);
 
@@ -52,17 +53,6 @@ function clippedLength(intervals: Interval[], window: { start: number; end: numb
   let total = 0;
   for (const i of intervals) total += Math.max(0, Math.min(i.end, window.end) - Math.max(i.start, window.start));
   return total;
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 const pairKey = (providerId: string, locationId: string) => `${providerId}\u0000${locationId}`;

@@ -39,6 +39,7 @@ import type {
   Service,
 } from './types';
 import { addDays, getIsoWeekday, getStartOfDay, listDates, parseWallTime, resolveWallTime } from './wallclock';
+import { groupBy } from '../group-by';
 
 export interface AvailabilityInput {
   location: Location;
@@ -174,17 +175,6 @@ function countBelow(sorted: Float64Array, limit: number, inclusive: boolean): nu
     else hi = mid;
   }
   return lo;
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 function isValidOn(template: ScheduleTemplate, date: CalendarDate): boolean {

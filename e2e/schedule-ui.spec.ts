@@ -367,6 +367,8 @@ test('cancelling a visit suggests the waitlisted patients who fit, and books one
   await expect(dialog.getByRole('radio', { name: /First available/ })).toBeChecked();
   await page.keyboard.press('Enter');
   await dialog.getByRole('button', { name: 'None suits: waitlist…' }).click();
+  // Typing before the search field has focus would send the keys elsewhere.
+  await expect(dialog.getByLabel('Find patient')).toBeFocused();
   await page.keyboard.type(`${waiting.lastName} ${waiting.firstName}`);
   await expect(dialog.getByRole('radio', { name: new RegExp(waiting.label) })).toBeChecked();
   await dialog.getByRole('button', { name: 'Add to waitlist' }).click();

@@ -39,6 +39,17 @@ describe('patients.search', () => {
     expect((await search('quintero zed')).patients).toEqual([]);
   });
 
+  it('finds a compound or hyphenated surname by any of its words', async () => {
+    const id = fixtures.patient({ first_name: 'Isabela', last_name: 'Flores Navarro', date_of_birth: '1988-02-29' });
+    const hyphen = fixtures.patient({ first_name: 'Ana', last_name: 'Ruiz-Tagle', date_of_birth: '1990-01-01' });
+    for (const query of ['navarro', 'Navarro, Isa', 'Flores Navarro Isabela', 'isa nav']) {
+      expect((await search(query)).patients.map((p) => p.id), query).toContain(id);
+    }
+    expect((await search('tagle ana')).patients.map((p) => p.id)).toContain(hyphen);
+    // A word must start where the term starts: no matching in the middle of a word.
+    expect((await search('avarro')).patients.map((p) => p.id)).not.toContain(id);
+  });
+
   it('treats wildcard characters as text', async () => {
     expect((await search('%_%')).patients).toEqual([]);
   });

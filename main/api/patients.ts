@@ -38,7 +38,7 @@ export type PatientQuery =
 /**
  * What the receptionist typed: a date of birth (2026-03-11, or 03/11/2026 as the clinic's
  * US staff write it), a phone number (digits with the usual punctuation, at least three), or
- * names ("Smith", "smi jo", "Smith, John") matched as prefixes of first or last name.
+ * names ("Smith", "smi jo", "Smith, John") matched as prefixes of any word of the first or last name.
  */
 export function classifyPatientQuery(query: string): PatientQuery {
   const text = query.trim();
@@ -63,9 +63,11 @@ function searchPatients(store: LocalStore, query: PatientQuery, limit: number): 
     params = [`%${likeEscape(query.digits)}%`];
   } else {
     if (query.terms.length === 0) return [];
-    // One fixed fragment per term; only the parameters come from the user.
-    where = query.terms.map(() => `(lower(first_name) like ? escape '\\' or lower(last_name) like ? escape '\\')`).join(' and ');
-    params = query.terms.flatMap((t) => [`${likeEscape(t)}%`, `${likeEscape(t)}%`]);
+    // One fixed fragment per term; only the parameters come from the user. A term may start
+    // any word of a name: "Navarro" finds "Flores Navarro", "Smith" finds "Jones-Smith".
+    const word = `(lower(first_name) like ? escape '\\' or lower(last_name) like ? escape '\\' or ' ' || replace(lower(first_name || ' ' || last_name), '-', ' ') like ? escape '\\')`;
+    where = query.terms.map(() => word).join(' and ');
+    params = query.terms.flatMap((t) => [`${likeEscape(t)}%`, `${likeEscape(t)}%`, `% ${likeEscape(t)}%`]);
   }
   const ids = store.sqlite.prepare(`select id from patients where deleted = 0 and ${where} order by last_name, first_name, date_of_birth limit ?`)
     .all(...params, limit) as { id: string }[];

@@ -37,7 +37,7 @@ async function serveBrowserHost(reason: string): Promise<void> {
   printWelcome(clinic);
 
   const staticDir = join(process.cwd(), 'dist', 'renderer');
-  const options = { store: clinic.store, sync: clinic.sync, sessions: config.sessions, staticDir, kioskLan: { tls: await kioskCertificate(config) } };
+  const options = { store: clinic.store, sync: clinic.sync, sessions: config.sessions, staticDir, kioskLan: { tls: () => kioskCertificate(config) } };
   const host = await startHost({ ...options, port: Number(process.env.FRONTDESK_PORT ?? 5180) })
     .catch(() => startHost({ ...options, port: 0 }));
   console.log(`\nNo Electron window (${reason}).`);

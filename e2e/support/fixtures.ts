@@ -11,7 +11,8 @@ export const test = base.extend<object, { desk: TestDeskHost }>({
       await use(desk);
       await desk.close();
     },
-    { scope: 'worker', timeout: 180_000 },
+    // Generous: on a busy 2-core machine the demo clinic's first sync alone can take two minutes.
+    { scope: 'worker', timeout: 300_000 },
   ],
   page: async ({ page, desk }, use) => {
     // The browser's "now" is the host's, so today, the current-time line and the notice period agree.

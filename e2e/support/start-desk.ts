@@ -1,8 +1,11 @@
 // One front desk for end-to-end tests, wired as the app wires it: a sync server on PGlite in
 // memory with a small demo clinic, an enrolled device with its own encrypted database, the
 // device's SyncClient, and the browser host serving the built renderer.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
+import { v7 as uuidv7 } from 'uuid';
+import { stampChange } from '../../db/crdt/merge';
+import { loadOrCreateDeskCertificate } from '../../main/host/desk-certificate';
 import { startHost } from '../../main/host/host';
 import { enrollDevice, savedEnrollment } from '../../main/sync/enroll';
 import { SyncClient } from '../../main/sync/sync-client';
@@ -49,6 +52,10 @@ export interface TestDeskHost {
   store: LocalStore;
   /** A booked visit at the first location that may be checked in now (it starts within the hour). */
   appointmentReadyForCheckIn(): { patientLabel: string };
+  /** The server's escalation of tomorrow's first unconfirmed visit at the clinic, written as its job does (a replicated staff task). */
+  raiseUnconfirmedTask(): Promise<{ taskId: string; patientLabel: string; phone: string | null }>;
+  /** The task's status on the sync server (what every desk converges to). */
+  serverTaskStatus(taskId: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -97,7 +104,9 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
       sync.on('state', check);
       check();
     });
-    const host = await startHost({ store, sync, staticDir, now, timeZone: clinicZone });
+    // Kiosk tablets reach the desk over HTTPS on loopback here, with the certificate the app makes for itself.
+    const kioskLan = { tls: () => loadOrCreateDeskCertificate(join(temp.dataDir, 'tls')), port: 0, bindAddress: '127.0.0.1' };
+    const host = await startHost({ store, sync, staticDir, now, timeZone: clinicZone, kioskLan });
     return {
       store,
       url: host.url,
@@ -157,6 +166,27 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
         order by a.start_at limit 1`).get(clinicZone, now() + 10 * 60_000, now() + 50 * 60_000, now() - day, now() + day) as { patientLabel: string } | undefined;
       if (!row) throw new Error('No visit at the clinic starts within the hour.');
       return row;
+    },
+    async raiseUnconfirmedTask() {
+      const row = store.sqlite.prepare(`
+        select a.id, a.location_id as locationId, a.start_at as startAt, p.last_name || ', ' || p.first_name as patientLabel, p.phone
+        from appointments a join patients p on p.id = a.patient_id join locations l on l.id = a.location_id
+        where a.deleted = 0 and a.status = 'booked' and l.time_zone = ? and a.start_at between ? and ?
+        order by a.start_at limit 1`).get(clinicZone, now() + 20 * 3_600_000, now() + 28 * 3_600_000) as
+        { id: string; locationId: string; startAt: number; patientLabel: string; phone: string | null } | undefined;
+      if (!row) throw new Error('No booked visit at the clinic tomorrow.');
+      const taskId = uuidv7();
+      const stamped = stampChange({
+        location_id: row.locationId, appointment_id: row.id, kind: 'unconfirmed_appointment', title: 'Call the patient: the visit is not confirmed.',
+        due_at: row.startAt - 3_600_000, status: 'open', created_at: now(), deleted: false,
+      }, server.clock.now());
+      const [result] = await server.writeAsSystem(demo.orgId, [{ id: uuidv7(), table: 'staff_tasks', row: taskId, values: stamped.values, hlc: stamped.hlc, staffUserId: null }]);
+      if (result?.status !== 'accepted') throw new Error(`The server refused the task: ${JSON.stringify(result)}`);
+      return { taskId, patientLabel: row.patientLabel, phone: row.phone };
+    },
+    async serverTaskStatus(taskId) {
+      const { rows } = await serverDb.query<{ status: string }>('select status from staff_tasks where id = $1', [taskId]);
+      return rows[0]?.status ?? null;
     },
     async close() {
       if (second) await (await second).close();

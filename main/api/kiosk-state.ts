@@ -25,12 +25,16 @@ export interface KioskLanSetting {
 }
 
 /** What the host says about the LAN listener, for the desk's settings screen. */
+/** no_certificate: no TLS certificate (patient data never crosses the network in clear); listen_failed: the port is taken or similar (logged). */
+export type KioskLanProblem = 'no_certificate' | 'listen_failed';
+
 export interface KioskLanStatus {
   listening: boolean;
   url: string | null;
   /** SHA-256 of the TLS certificate, which the tablet pins at pairing. */
   certificateFingerprint: string | null;
-  problem: string | null;
+  /** Why it is not listening although switched on; the desk words it in its own language. */
+  problem: KioskLanProblem | null;
 }
 
 export const DEFAULT_MISS_LIMIT: MissLimit = { maxMisses: 5, windowMs: 10 * 60_000, coolDownMs: 2 * 60_000 };

@@ -56,6 +56,15 @@ function adminFixture(w: World, table: 'resources' | 'schedule_exceptions' | 're
   return rowId;
 }
 const weeklyHours = (providerId: string, locationId: string) => ({ providerId, locationId, weekly: [{ weekday: 2, start: '09:00', end: '17:00', breaks: [{ start: '12:00', end: '13:00' }] }] });
+/** An open task as a server job raises it. */
+function staffTask(w: World): string {
+  const rowId = `task-${w.nextSlot()}`;
+  w.desk.store.write({
+    table: 'staff_tasks', rowId, staffUserId: null, action: 'test.setup',
+    values: { location_id: w.desk.locationId, appointment_id: null, kind: 'unconfirmed_appointment', title: 'Call the patient', due_at: w.desk.clock.now, status: 'open', created_at: w.desk.clock.now },
+  });
+  return rowId;
+}
 /** A cancelled visit whose time a waitlisted patient could take. */
 const freedSlot = (w: World) => w.fixtures.appointment({ providerId: w.bookingProvider, serviceId: w.service, patientId: w.fixtures.patient(), startAt: w.nextSlot(), status: 'cancelled' });
 const timeOff = (w: World, providerId: string) => {
@@ -152,6 +161,9 @@ const matrix: Case[] = [
       return { entryId, appointmentId: freedSlot(w) };
     },
   },
+
+  { op: 'tasks.list', input: (w) => ({ locationId: w.desk.locationId }) },
+  { op: 'tasks.done', input: (w) => ({ taskId: staffTask(w) }) },
 
   { op: 'kiosk.pair', input: (w) => ({ code: kioskStateFor(w.desk.store).pairing.createCode(w.desk.locationId, 'Matrix kiosk', w.desk.clock.now).code }) },
   { op: 'kiosk.session', input: (w) => ({ kioskToken: kioskToken(w) }) },

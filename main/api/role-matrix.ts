@@ -78,6 +78,9 @@ export const operationAccess: Record<OperationName, Access> = {
   'waitlist.matchesForSlot': everyone,
   'waitlist.bookIntoSlot': waitlistKeepers,
 
+  'tasks.list': everyone,
+  'tasks.done': everyone,
+
   'analytics.filterOptions': managers,
   'analytics.utilization': managers,
   'analytics.attendance': managers,

@@ -16,6 +16,7 @@ import { scheduleOperations } from './schedule';
 import { sessionOperations } from './session';
 import { SessionManager, type Session, type SessionLookup } from './session-manager';
 import { syncOperations } from './sync';
+import { taskOperations } from './tasks';
 import { waitlistOperations } from './waitlist';
 
 export const operations = {
@@ -27,6 +28,7 @@ export const operations = {
   ...kioskOperations,
   ...printOperations,
   ...waitlistOperations,
+  ...taskOperations,
   ...analyticsOperations, ...auditOperations,
   ...adminOperations,
 };

@@ -8,7 +8,7 @@ import { appEntryUrl, appScheme, appSchemePrivileges, serveAppRequest } from './
 import { lockOnSystemEvents } from './auto-lock';
 import { eventChannel, invokeChannel, type DeskEvent, type MenuCommand } from './bridge';
 import { withContentSecurityPolicy } from './content-security';
-import { createDeskApi } from './desk-api';
+import { createDeskApi } from '../api/desk-api';
 import { createDeskIpc, type DeskIpc } from './desk-ipc';
 import { isTrustedSender } from './ipc-sender';
 import { attachCommands, buildMenuTemplate } from './menu';

@@ -7,9 +7,10 @@
 // it in the fragment, which browsers do not send to servers or put in Referer headers.
 import type { ServerResponse } from 'node:http';
 import Fastify, { type FastifyError } from 'fastify';
-import { ApiEvents, type SyncEventSource } from '../api/events';
+import { createDeskApi } from '../api/desk-api';
+import type { ApiEvents, SyncEventSource } from '../api/events';
 import type { ApiErrorBody, ApiLogger } from '../api/operation';
-import { createRouter, type Router } from '../api/router';
+import type { Router } from '../api/router';
 import type { SessionOptions } from '../api/session-manager';
 import type { LocalStore } from '../store/local-store';
 import type { SyncState } from '../sync/sync-client';
@@ -55,20 +56,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const { store, sync } = options;
   const logger = options.logger ?? console;
   const token = newLaunchToken();
-  const events = new ApiEvents();
-  const router = createRouter({
-    store,
-    sync,
-    now: options.now,
-    logger,
-    sessions: options.sessions,
-    timeZone: options.timeZone,
-    onLocalWrite: (tables) => {
-      events.localWrite(tables);
-      sync?.notifyLocalWrite();
-    },
-  });
-  const unfollow = sync ? events.follow(sync) : () => undefined;
+  const { router, events, close: unfollow } = createDeskApi({ store, sync, now: options.now, logger, sessions: options.sessions, timeZone: options.timeZone });
   const streams = new Set<ServerResponse>();
   let port = 0;
 

@@ -155,10 +155,35 @@ describe('without a certificate', () => {
       await host.router.invoke('kiosk.setLanAccess', { enabled: true }, receptionist);
       await plain.kioskLan.apply();
       expect(plain.kioskLan.status).toMatchObject({ listening: false });
-      expect(plain.kioskLan.status.problem).toMatch(/certificate/);
+      expect(plain.kioskLan.status.problem).toBe('no_certificate');
     } finally {
       await host.router.invoke('kiosk.setLanAccess', { enabled: false }, receptionist);
       await plain.close();
+    }
+  });
+});
+
+describe('a certificate made on demand', () => {
+  it('is not made or read while kiosk tablets are off, and is made once when they are switched on', async () => {
+    let made = 0;
+    const onDemand = await startHost({
+      store: desk.store, now: () => desk.clock.now,
+      kioskLan: { port: 0, bindAddress: '127.0.0.1', tls: async () => { made++; return tls; } },
+    });
+    try {
+      expect(made).toBe(0);
+      await host.router.invoke('kiosk.setLanAccess', { enabled: true }, receptionist);
+      await onDemand.kioskLan.apply();
+      expect(onDemand.kioskLan.status).toMatchObject({ listening: true, problem: null });
+      await host.router.invoke('kiosk.setLanAccess', { enabled: false }, receptionist);
+      await onDemand.kioskLan.apply();
+      await host.router.invoke('kiosk.setLanAccess', { enabled: true }, receptionist);
+      await onDemand.kioskLan.apply();
+      expect(onDemand.kioskLan.status.listening).toBe(true);
+      expect(made).toBe(1);
+    } finally {
+      await host.router.invoke('kiosk.setLanAccess', { enabled: false }, receptionist);
+      await onDemand.close();
     }
   });
 });

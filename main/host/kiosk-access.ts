@@ -17,9 +17,18 @@ import type { LocalStore } from '../store/local-store';
 import { bearerToken, securityHeaders } from './security';
 import { readStaticFile } from './static-files';
 
+export interface TlsPair {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
+
 export interface KioskLanOptions {
-  /** PEM key and certificate (the clinic's, or one made for this desk). Without them the LAN listener stays off. */
-  tls?: { key: string | Buffer; cert: string | Buffer };
+  /**
+   * PEM key and certificate (the clinic's, or one made for this desk), or how to get them.
+   * A function is called the first time the listener starts, so a desk that never switches
+   * kiosk tablets on never makes or reads a certificate. Without one the listener stays off.
+   */
+  tls?: TlsPair | (() => Promise<TlsPair>);
   /** Default 8443: tablets bookmark the address, so it must not change between launches. */
   port?: number;
   /** Default every interface ('0.0.0.0'). */
@@ -84,7 +93,7 @@ export class KioskLan {
   apply(): Promise<void> {
     this.applying = this.applying.then(() => this.applyNow()).catch((e: unknown) => {
       this.logger.error('The kiosk network listener could not be started', e);
-      this.setStatus({ listening: false, url: null, certificateFingerprint: null, problem: 'The kiosk network listener could not start (is the port in use?). See the log.' });
+      this.setStatus({ listening: false, url: null, certificateFingerprint: null, problem: 'listen_failed' });
     });
     return this.applying;
   }
@@ -103,9 +112,9 @@ export class KioskLan {
       return;
     }
     if (this.app) return;
-    const tls = this.options.tls;
+    const tls = await this.certificate();
     if (!tls) {
-      this.setStatus({ listening: false, url: null, certificateFingerprint: null, problem: 'Kiosk tablets need a TLS certificate for this computer; none is configured, so the kiosk page is not on the network.' });
+      this.setStatus({ listening: false, url: null, certificateFingerprint: null, problem: 'no_certificate' });
       return;
     }
     const app = Fastify({ logger: false, bodyLimit: KIOSK_BODY_LIMIT, forceCloseConnections: true, https: { key: tls.key, cert: tls.cert } });
@@ -143,6 +152,14 @@ export class KioskLan {
     const port = address && typeof address !== 'string' ? address.port : this.options.port ?? DEFAULT_KIOSK_LAN_PORT;
     const host = this.options.bindAddress && this.options.bindAddress !== '0.0.0.0' ? this.options.bindAddress : lanAddress() ?? '127.0.0.1';
     this.setStatus({ listening: true, url: `https://${host}:${port}`, certificateFingerprint: new X509Certificate(tls.cert).fingerprint256, problem: null });
+  }
+
+  private tls: TlsPair | undefined;
+
+  private async certificate(): Promise<TlsPair | undefined> {
+    const source = this.options.tls;
+    this.tls ??= typeof source === 'function' ? await source() : source;
+    return this.tls;
   }
 
   private async stop(): Promise<void> {

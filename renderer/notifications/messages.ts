@@ -1,8 +1,6 @@
 // The desk notifications' strings, their own namespace beside the desk's catalog
 // (translate.ts registerCatalogs). The language is the desk's, so one toggle switches both.
-import { useMemo } from 'react';
-import { useI18n } from '../i18n/I18nProvider';
-import { i18n, registerCatalogs } from '../i18n/translate';
+import { screenCatalog } from '../i18n/screen-catalog';
 
 const notificationsEn = {
   'region': 'Notifications',
@@ -22,13 +20,4 @@ const notificationsEs: { readonly [K in NotificationKey]: string } = {
   'dismissNamed': 'Descartar: {message}',
 };
 
-const namespace = 'notifications';
-registerCatalogs(namespace, { en: notificationsEn, es: notificationsEs });
-
-export function useNotificationText(): { t(key: NotificationKey, values?: Record<string, string | number>): string } {
-  const { language } = useI18n();
-  return useMemo(() => {
-    const fixed = i18n.getFixedT(language, namespace);
-    return { t: (key, values) => fixed(key, { ...values }) as string };
-  }, [language]);
-}
+export const useNotificationText = screenCatalog('notifications', notificationsEn, notificationsEs);

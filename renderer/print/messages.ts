@@ -1,9 +1,7 @@
 // The print screens' strings, registered as their own namespace beside the desk's catalog
 // (translate.ts registerCatalogs), so printing can grow without touching messages.en.ts. The
 // language is the desk's (useI18n): one toggle switches both. Spanish is typed against English.
-import { useMemo } from 'react';
-import { useI18n } from '../i18n/I18nProvider';
-import { i18n, registerCatalogs } from '../i18n/translate';
+import { screenCatalog } from '../i18n/screen-catalog';
 
 const printEn = {
   'entry.actions': 'Print',
@@ -49,17 +47,4 @@ const printEs: { readonly [K in PrintKey]: string } = {
   'preview.noPrinterChosen': 'No hay impresora elegida para este tipo de documento en este equipo. Guarde el PDF e imprímalo desde su visor de PDF.',
 };
 
-const namespace = 'print';
-registerCatalogs(namespace, { en: printEn, es: printEs });
-
-export interface PrintText {
-  t(key: PrintKey, values?: Record<string, string | number>): string;
-}
-
-export function usePrintText(): PrintText {
-  const { language } = useI18n();
-  return useMemo(() => {
-    const fixed = i18n.getFixedT(language, namespace);
-    return { t: (key, values) => fixed(key, { ...values }) as string };
-  }, [language]);
-}
+export const usePrintText = screenCatalog('print', printEn, printEs);

@@ -11,6 +11,7 @@ import esLocale from '@fullcalendar/react/locales/es';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import formaTheme from '@fullcalendar/react/themes/forma';
 import { invoke, subscribe, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageToggle } from '../i18n/LanguageToggle';
 import { PatientFinder, PatientPanel } from '../patients/PatientPanel';
@@ -21,6 +22,10 @@ import { shortcutFor, shortcutKey, type ShortcutAction } from '../shortcuts/shor
 import { roleLabels, type SignedIn } from '../signin/SignIn';
 import { ErrorMessage } from '../ui/Dialog';
 import { calendarDateIn, datesBetween, zoneName } from '../ui/time';
+import { SettingsDialog, settingsRoles } from '../settings/SettingsDialog';
+import { useSettingsText } from '../settings/messages';
+import { TasksPanel } from '../tasks/TasksPanel';
+import { useOpenTasks } from '../tasks/useOpenTasks';
 import { WaitlistPanel } from '../waitlist/WaitlistPanel';
 import { AppointmentDialog } from './AppointmentDialog';
 import { BookingDialog } from './BookingDialog';
@@ -69,12 +74,17 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
   const [isBooking, setIsBooking] = useState(false);
   const [isWaitlistOpen, setIsWaitlistOpen] = useState(false);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
+  const [isTasksOpen, setIsTasksOpen] = useState(false);
+  const [isSettingsOpen, setIsSettingsOpen] = useState(false);
+  const settingsText = useSettingsText();
   const [openAppointment, setOpenAppointment] = useState<DayAppointment | null>(null);
   const [openPatientId, setOpenPatientId] = useState<string | null>(null);
   const calendarRef = useRef<CalendarRef | null>(null);
   const finderRef = useRef<HTMLDivElement | null>(null);
 
   const location = locations.find((l) => l.id === locationId) ?? null;
+  const openTasks = useOpenTasks(locationId);
+  const explainError = useApiError();
   const timeZone = location?.timeZone ?? 'UTC';
 
   useEffect(() => onTimeZoneChange(location?.timeZone ?? null), [location?.timeZone, onTimeZoneChange]);
@@ -250,10 +260,16 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
             {t('schedule.newAppointment')} <kbd aria-hidden="true">{shortcutKey('newAppointment').display}</kbd>
           </button>
           <button type="button" className="button-secondary" onClick={() => setIsWaitlistOpen(true)} aria-keyshortcuts="W">{t('schedule.waitlist')}</button>
+          <button type="button" className="button-secondary" onClick={() => setIsTasksOpen(true)} aria-label={openTasks.tasks?.length ? tn('tasks.buttonCount', openTasks.tasks.length) : undefined}>
+            {t('tasks.button')}{openTasks.tasks?.length ? <span className="count-badge" aria-hidden="true">{openTasks.tasks.length}</span> : null}
+          </button>
           {viewType === 'timeGridDay' && location && range ? (
             <PrintButton label="entry.daySheet" document={{ type: 'day_sheet', locationId: location.id, date: range.from, ...(shownProviderCount === 1 ? { providerId: providers.find((p) => !hiddenProviders.has(p.id))?.id } : {}) }} />
           ) : null}
           <button type="button" className="button-quiet" onClick={() => setIsHelpOpen(true)} aria-keyshortcuts="?">{t('schedule.shortcuts')}</button>
+          {settingsRoles.includes(session.staff.role) ? (
+            <button type="button" className="button-quiet" onClick={() => setIsSettingsOpen(true)}>{settingsText.t('open')}</button>
+          ) : null}
           <LanguageToggle />
           <span className="who">{session.staff.name} · {t(roleLabels[session.staff.role])}</span>
           <button type="button" className="button-quiet" onClick={onLock}>{t('schedule.lock')}</button>
@@ -426,6 +442,20 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
       ) : null}
       {openPatientId ? <PatientPanel patientId={openPatientId} locationId={locationId} timeZone={timeZone} onClose={() => setOpenPatientId(null)} /> : null}
       {isWaitlistOpen && location ? <WaitlistPanel location={location} onClose={() => setIsWaitlistOpen(false)} /> : null}
+      {isTasksOpen && location ? (
+        <TasksPanel
+          location={location}
+          tasks={openTasks.tasks}
+          loadError={openTasks.error ? explainError(openTasks.error) : null}
+          onChanged={openTasks.reload}
+          onOpenPatient={(id) => {
+            setIsTasksOpen(false);
+            setOpenPatientId(id);
+          }}
+          onClose={() => setIsTasksOpen(false)}
+        />
+      ) : null}
+      {isSettingsOpen ? <SettingsDialog locations={locations} locationId={locationId} onClose={() => setIsSettingsOpen(false)} /> : null}
       {isHelpOpen ? <ShortcutHelp onClose={() => setIsHelpOpen(false)} /> : null}
     </div>
   );

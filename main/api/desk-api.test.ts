@@ -1,8 +1,8 @@
 // The Electron window's router and change feed, on a real encrypted store.
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../api/events';
-import { openTestDesk, type TestDesk } from '../api/testing/desk';
+import type { ApiEvent } from './events';
+import { openTestDesk, type TestDesk } from './testing/desk';
 import type { SyncState } from '../sync/sync-client';
 import { createDeskApi } from './desk-api';
 

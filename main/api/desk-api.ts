@@ -1,9 +1,10 @@
-// The router and change feed for the Electron window: the same wiring as the browser host
-// (main/host/host.ts), with IPC in place of HTTP and SSE.
-import { ApiEvents, type SyncEventSource } from '../api/events';
-import type { ApiLogger } from '../api/operation';
-import { createRouter, type Router } from '../api/router';
-import type { SessionOptions } from '../api/session-manager';
+// The router and its change feed, wired once for both transports: the Electron window (IPC)
+// and the browser host (HTTP and SSE). Local writes go out as change events and nudge sync;
+// the sync client's state and pulls go out as events too.
+import { ApiEvents, type SyncEventSource } from './events';
+import type { ApiLogger } from './operation';
+import { createRouter, type Router } from './router';
+import type { SessionOptions } from './session-manager';
 import type { LocalStore } from '../store/local-store';
 import type { SyncState } from '../sync/sync-client';
 
@@ -13,6 +14,8 @@ export interface DeskApiOptions {
   sessions?: SessionOptions;
   logger?: ApiLogger;
   now?: () => number;
+  /** The clinic's zone where the API needs one and the caller gives none. */
+  timeZone?: string;
 }
 
 export interface DeskApi {
@@ -30,6 +33,7 @@ export function createDeskApi(options: DeskApiOptions): DeskApi {
     now: options.now,
     logger: options.logger ?? console,
     sessions: options.sessions,
+    timeZone: options.timeZone,
     onLocalWrite: (tables) => {
       events.localWrite(tables);
       sync?.notifyLocalWrite();

@@ -144,6 +144,7 @@ test('a manager adds a service and edits a provider; both show in the lists and 
   // The API's messages, each beside its field.
   await expect(add.getByRole('alert')).toHaveText('Some details need another look: see the messages beside the fields.');
   await expect(add.getByLabel('Length (minutes)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(add.getByLabel('Length (minutes)')).toBeFocused();
   await expect(add.getByLabel('Length (minutes)')).toHaveAccessibleDescription('A visit lasts at least 5 minutes.');
   await expect(add.getByRole('group', { name: 'Rooms and equipment needed' })).toContainText('Each required resource group needs at least one room or piece of equipment.');
 

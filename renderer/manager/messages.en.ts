@@ -280,7 +280,7 @@ export const managerEn = {
   'catalog.removeGroup': 'Remove group {n}',
   'catalog.addGroup': 'Add a room or equipment group',
   'catalog.preparation': 'Preparation for the patient (optional)',
-  'catalog.preparationHint': 'Sent with the booking confirmation, for example "Fast for 8 hours before".',
+  'catalog.preparationHint': 'Printed on the patient’s appointment slip under “How to prepare”, for example: Fast for 8 hours before.',
   'catalog.bookableOnline': 'Patients may book it online',
 
   'reminders.add': 'Add reminder rule',
@@ -307,6 +307,6 @@ export const managerEn = {
   'reminders.quietHoursOn': 'Hold messages during quiet hours',
   'reminders.quietFrom': 'From',
   'reminders.quietUntil': 'Until',
-  'reminders.quietHoursHint': 'In the location’s time; a window such as 21:00 to 08:00 runs past midnight. Messages due then wait until it ends.',
+  'reminders.quietHoursHint': 'In the location’s time; a window such as 21:00 to 08:00 runs past midnight. Messages due then wait until it ends, or go just before it starts when the visit comes first.',
   'reminders.noQuietHours': 'None',
 } as const;

@@ -281,7 +281,7 @@ export const managerEs: ManagerMessages = {
   'catalog.removeGroup': 'Quitar el grupo {n}',
   'catalog.addGroup': 'Añadir un grupo de salas o equipos',
   'catalog.preparation': 'Preparación para el paciente (opcional)',
-  'catalog.preparationHint': 'Se envía con la confirmación de la cita, por ejemplo "Ayuno de 8 horas antes".',
+  'catalog.preparationHint': 'Se imprime en el comprobante de la cita del paciente, en «Cómo prepararse»; por ejemplo: Ayuno de 8 horas antes.',
   'catalog.bookableOnline': 'Los pacientes pueden reservarlo en línea',
 
   'reminders.add': 'Añadir regla de recordatorio',
@@ -292,7 +292,7 @@ export const managerEs: ManagerMessages = {
   'reminders.removeNamed': 'Quitar: {rule}',
   'reminders.confirmRemove': '¿Quitar esta regla? {rule}',
   'reminders.removed': 'Regla de recordatorio quitada.',
-  'reminders.none': 'Todavía no hay reglas de recordatorio para aquí.',
+  'reminders.none': 'Todavía no hay reglas de recordatorio que se apliquen aquí.',
   'reminders.archivedService': 'Servicio archivado',
   'reminders.kind': 'Mensaje',
   'reminders.kind.reminder': 'Recordatorio',
@@ -308,6 +308,6 @@ export const managerEs: ManagerMessages = {
   'reminders.quietHoursOn': 'Retener los mensajes durante el horario de silencio',
   'reminders.quietFrom': 'Desde',
   'reminders.quietUntil': 'Hasta',
-  'reminders.quietHoursHint': 'En la hora de la sede; un intervalo como de 21:00 a 08:00 pasa la medianoche. Los mensajes que tocan entonces esperan a que termine.',
+  'reminders.quietHoursHint': 'En la hora local de la sede; un intervalo como de 21:00 a 08:00 cruza la medianoche. Los mensajes que caigan en ese intervalo esperan a que termine, o salen justo antes de que empiece si la cita llega primero.',
   'reminders.noQuietHours': 'Ninguno',
 };

@@ -33,6 +33,8 @@ export interface StaffCredential {
 export interface TestDeskHost {
   launchUrl: string;
   url: string;
+  /** The sync server itself, for tests that act as another device (enrolling, syncing). */
+  serverUrl: string;
   staff: StaffCredential[];
   /** Registered patients with distinct names, for searching as the desk would. */
   patients: { firstName: string; lastName: string; dateOfBirth: string; phone: string | null }[];
@@ -134,6 +136,7 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
   return {
     launchUrl: desk.launchUrl,
     url: desk.url,
+    serverUrl,
     staff: demo.staff,
     patients,
     now,

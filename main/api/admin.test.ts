@@ -134,6 +134,33 @@ describe('policies and reminder rules', () => {
     expect(await ok('admin.reminderRules.list', {})).not.toContainEqual(expect.objectContaining({ id: rule.id }));
   });
 
+  it('lists for a location its own rules and the organization-wide ones, never another location’s', async () => {
+    const { location: other } = await ok('admin.locations.save', { name: 'Reminder annex', timeZone: ZONE });
+    const { rule: everywhere } = await ok('admin.reminderRules.save', { channel: 'email', offsetMinutes: 72 * 60 });
+    const { rule: here } = await ok('admin.reminderRules.save', { locationId: desk.locationId, channel: 'sms', offsetMinutes: 180, kind: 'confirmation_prompt' });
+    const { rule: there } = await ok('admin.reminderRules.save', { locationId: other.id, channel: 'sms', offsetMinutes: 60 });
+    const idsAt = async (input: object) => (await ok('admin.reminderRules.list', input) as { id: string }[]).map((r) => r.id);
+    expect(await idsAt({ locationId: desk.locationId })).toEqual(expect.arrayContaining([everywhere.id, here.id]));
+    expect(await idsAt({ locationId: desk.locationId })).not.toContain(there.id);
+    expect(await idsAt({})).toEqual(expect.arrayContaining([everywhere.id, here.id, there.id]));
+    for (const rule of [everywhere, here, there]) await ok('admin.reminderRules.remove', { ruleId: rule.id });
+  });
+
+  it('records each reminder rule change in the audit trail and the outbox, with who made it', async () => {
+    const audited = (rowId: string) => desk.store.sqlite.prepare(`select action, staff_user_id as staffUserId from audit_events where entity_table = 'reminder_rules' and entity_id = ? order by chain_seq`).all(rowId);
+    const queued = (rowId: string) => (desk.store.sqlite.prepare(`select count(*) as n from outbox where table_name = 'reminder_rules' and row_id = ?`).get(rowId) as { n: number }).n;
+    const { rule } = await ok('admin.reminderRules.save', { channel: 'sms', offsetMinutes: 60 });
+    await ok('admin.reminderRules.save', { id: rule.id, channel: 'sms', offsetMinutes: 90 });
+    await ok('admin.reminderRules.remove', { ruleId: rule.id });
+    const staffUserId = desk.staffId('manager');
+    expect(audited(rule.id)).toEqual([
+      { action: 'reminder_rule.add', staffUserId },
+      { action: 'reminder_rule.edit', staffUserId },
+      { action: 'reminder_rule.remove', staffUserId },
+    ]);
+    expect(queued(rule.id)).toBe(3);
+  });
+
   it('refuses a reminder rule with an unknown channel, a negative offset or empty quiet hours', async () => {
     const found = await issues('admin.reminderRules.save', { channel: 'fax', offsetMinutes: -60, quietHours: { start: '22:00', end: '22:00' } });
     expect(found).toEqual(expect.arrayContaining([

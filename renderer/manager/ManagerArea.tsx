@@ -4,6 +4,7 @@ import { LanguageToggle } from '../i18n/LanguageToggle';
 import { CatalogAdmin } from './admin/CatalogAdmin';
 import { DevicesAdmin } from './admin/DevicesAdmin';
 import { PoliciesAdmin } from './admin/PoliciesAdmin';
+import { ReminderRulesAdmin } from './admin/reminders/ReminderRulesAdmin';
 import { StaffAdmin } from './admin/StaffAdmin';
 import { Dashboard } from './analytics/Dashboard';
 import { AuditViewer } from './audit/AuditViewer';
@@ -17,6 +18,7 @@ const sections: { id: string; label: ManagerKey; render: () => ReactNode }[] = [
   { id: 'staff', label: 'section.staff', render: () => <StaffAdmin /> },
   { id: 'devices', label: 'section.devices', render: () => <DevicesAdmin /> },
   { id: 'policies', label: 'section.policies', render: () => <PoliciesAdmin /> },
+  { id: 'reminders', label: 'section.reminders', render: () => <ReminderRulesAdmin /> },
   { id: 'catalog', label: 'section.catalog', render: () => <CatalogAdmin /> },
 ];
 

@@ -77,4 +77,13 @@ describe('npm run sync-server -- backup / restore, embedded store', () => {
     await expect(cli('restore', '--from', notes)).rejects.toMatchObject({ stderr: expect.stringContaining(`sync-server: ${notes} is not a Frontdesk server backup.`) });
     expect(await pairingCodes()).toBe(before);
   }, 150_000);
+
+  it('will not guess whether a server runs when its server.json is damaged', async () => {
+    const damagedDir = join(root, 'damaged');
+    mkdirSync(damagedDir);
+    writeFileSync(join(damagedDir, 'server.json'), '{"url": "http://127.0.0.1:1"');
+    await expect(runCli(['backup', '--out', join(root, 'backups', 'damaged.backup')], { dataDir: damagedDir })).rejects.toMatchObject({
+      stderr: expect.stringContaining(`server.json is damaged. If no sync server is running on ${damagedDir}, delete it and try again.`),
+    });
+  }, 150_000);
 });

@@ -1,5 +1,6 @@
 // The replication server: enrollment, push (merge + slot-conflict rejection), pull
 // (Electric shapes), health and metrics. Works on PGlite or PostgreSQL alike.
+import { timingSafeEqual } from 'node:crypto';
 import { EventEmitter, setMaxListeners } from 'node:events';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Change, ChangeResult } from '../db/crdt/change';
@@ -11,6 +12,7 @@ import { importNewRows } from './merge/bulk-import';
 import { Publisher, publishOnce } from './merge/publish';
 import type { ReplicatedTableName } from '../db/schema/registry';
 import { createMetrics } from './metrics';
+import { registerAdminBackupRoute } from './routes/admin-backup';
 import { registerAdminDeviceRoutes } from './routes/admin-devices';
 import { deviceAuth } from './routes/auth-hook';
 import { registerChangeRoutes } from './routes/changes';
@@ -161,12 +163,28 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   return server;
 }
 
-/** Loopback-only, token-protected: how the CLI asks a running server for pairing codes. */
+function isAdminToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Loopback-only, token-protected: how the CLI asks a running server for pairing codes and
+ * backups. The token is written at start into the data folder (server.json, mode 0600), so
+ * only the server's own account can read it. A reverse proxy on this machine (TLS,
+ * docs/deploy.md) connects from loopback too, so a request that says it was forwarded is
+ * refused: behind a proxy that passes /v1/admin/* on, only the token would stand in the way.
+ */
 function registerAdminRoutes(app: FastifyInstance, server: SyncServer, token: string, now: () => number): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v1/admin/')) return;
     const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.ip);
-    if (!loopback || request.headers['x-admin-token'] !== token) await reply.code(403).send({ message: 'Administration is only available on this computer, with the admin token.' });
+    const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+    if (!loopback || forwarded || !isAdminToken(request.headers['x-admin-token'], token)) {
+      await reply.code(403).send({ message: 'Administration is only available on this computer, with the admin token.' });
+    }
   });
   app.post('/v1/admin/pairing-codes', async (request, reply) => {
     const role = (request.body as { role?: string })?.role;
@@ -178,4 +196,5 @@ function registerAdminRoutes(app: FastifyInstance, server: SyncServer, token: st
     const revoked = await revokeDevice(server.db, (request.params as { id: string }).id, now());
     return revoked ? { revoked: true } : reply.code(404).send({ message: 'No such active device.' });
   });
+  registerAdminBackupRoute(app, server.db);
 }

@@ -7,27 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { createSyncServer } from './app';
 import { createPairingCode, deviceRoles, revokeDevice, type DeviceRole } from './auth/devices';
 import { ensureOrganization, loadServerIdentity } from './bootstrap';
+import { backupRunningServer } from './backup/online-backup';
 import { backupServer, restoreServer } from './backup/server-backup';
 import { seedDemoClinic } from './demo/seed-demo';
 import { attachJobsFromEnv } from './jobs/start-from-env';
 import { openServerStore, serverDataDir } from './store/open-store';
-
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string' },
-    role: { type: 'string' },
-    out: { type: 'string' },
-    from: { type: 'string' },
-    demo: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
 
 const usage = `Frontdesk sync server
   npm run sync-server -- [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]
@@ -39,19 +27,46 @@ Store: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DIR/pglite
 (default DIR: $FRONTDESK_SERVER_DATA or ./.data/server).
 Reminders and other jobs: FRONTDESK_SMTP_*, FRONTDESK_SMS_*, FRONTDESK_PUBLIC_URL (docs/jobs.md).`;
 
-interface RunningInfo {
-  url: string;
-  adminToken: string;
-  pid: number;
+/** A mistyped command line (an option without its value, an unknown option) gets the usage, not a stack trace. */
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string' },
+        role: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`sync-server: ${(e as Error).message}\n${usage}`);
+    process.exit(1);
+  }
 }
 
+const { positionals, values } = parseCommandLine();
+
+const runningInfo = z.object({ url: z.string().url(), adminToken: z.string().min(1), pid: z.number().int() });
+type RunningInfo = z.infer<typeof runningInfo>;
+
 const dataDir = serverDataDir(values.data);
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const runningFile = join(dataDir, 'server.json');
 
 /** A running embedded server owns its PGlite: talk to it over loopback instead of opening the store twice. */
 async function runningServer(): Promise<RunningInfo | null> {
   if (!existsSync(runningFile)) return null;
-  const info = JSON.parse(readFileSync(runningFile, 'utf8')) as RunningInfo;
+  let info: RunningInfo;
+  try {
+    info = runningInfo.parse(JSON.parse(readFileSync(runningFile, 'utf8')));
+  } catch {
+    throw new Error(`${runningFile} is damaged. If no sync server is running on ${dataDir}, delete it and try again.`);
+  }
   try {
     const res = await fetch(`${info.url}/health`, { signal: AbortSignal.timeout(2_000) });
     return res.ok ? info : null;
@@ -104,23 +119,29 @@ async function revoke(deviceId: string | undefined): Promise<void> {
   console.log(revoked ? `Device ${deviceId} revoked: its token no longer works.` : `No active device ${deviceId}.`);
 }
 
-/** PGlite has one owner: a running embedded server must be stopped for its store to be copied or replaced. */
-async function requireStoppedEmbeddedServer(action: string): Promise<void> {
+/** PGlite has one owner: a running embedded server must be stopped for its store to be replaced. */
+async function requireStoppedEmbeddedServer(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const info = await runningServer();
-  if (info) throw new Error(`The sync server (pid ${info.pid}) is using ${dataDir}; stop it for the ${action}, then start it again. With PostgreSQL (DATABASE_URL) backups run while it serves.`);
+  if (info) throw new Error(`The sync server (pid ${info.pid}) is using ${dataDir}; stop it for the restore, then start it again.`);
 }
 
+/** PostgreSQL: pg_dump, whether or not a server runs. Embedded: the running server dumps its own store, else the store is opened here. */
 async function backup(): Promise<void> {
   if (!values.out) throw new Error('Where to? npm run sync-server -- backup --out FILE');
-  await requireStoppedEmbeddedServer('backup');
+  const running = process.env.DATABASE_URL ? null : await runningServer();
+  if (running) {
+    const result = await backupRunningServer(running, values.out);
+    console.log(`Backed up the embedded PGlite store of the running sync server (pid ${running.pid}) to ${result.file} (${megabytes(result.bytes)}).`);
+    return;
+  }
   const result = await backupServer({ dataDir, databaseUrl: process.env.DATABASE_URL }, values.out);
-  console.log(`Backed up the ${result.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} store to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB).`);
+  console.log(`Backed up the ${result.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} store to ${result.file} (${megabytes(result.bytes)}).`);
 }
 
 async function restore(): Promise<void> {
   if (!values.from) throw new Error('From which backup? npm run sync-server -- restore --from FILE');
-  await requireStoppedEmbeddedServer('restore');
+  await requireStoppedEmbeddedServer();
   const result = await restoreServer({ dataDir, databaseUrl: process.env.DATABASE_URL }, values.from);
   console.log(`Restored ${values.from}. New history epoch ${result.epoch}: devices will download everything again and re-send what they wrote since the backup.`);
   if (result.previousStore) console.log(`The store it replaced was kept in ${result.previousStore}.`);

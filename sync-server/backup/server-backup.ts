@@ -1,18 +1,21 @@
 // Server backup and restore. PostgreSQL: pg_dump's custom format while the server runs
-// (a consistent snapshot by MVCC), pg_restore into the same database. Embedded PGlite: its
-// own dumpDataDir() (a gzipped tar of the data folder), taken while no server holds the
-// store, because one PGlite data folder has one owner process. Every restore starts a new
-// shape epoch so that devices read everything again (bootstrap.ts, startNewEpoch).
+// (a consistent snapshot by MVCC), pg_restore into the same database. Embedded PGlite: a
+// gzipped tar of its data folder (open-pglite.ts dumpLivePglite). This module opens the
+// store itself, so it serves the PGlite case only while no server holds the store (one
+// PGlite data folder has one owner process); a running server is asked for the dump
+// instead (online-backup.ts). Every restore starts a new shape epoch so that devices read
+// everything again (bootstrap.ts, startNewEpoch).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { startNewEpoch } from '../bootstrap';
-import { openPglite, openPgliteServerDb } from '../store/open-pglite';
+import { dumpLivePglite, openPglite, openPgliteServerDb } from '../store/open-pglite';
 import { openPostgresServerDb } from '../store/open-postgres';
+import { BackupError, backupKindOf, writeBackupFile, type BackupKind } from './backup-file';
 
 const run = promisify(execFile);
 
@@ -22,8 +25,6 @@ export interface ServerStoreLocation {
   /** Set: the store is this PostgreSQL database. */
   databaseUrl?: string;
 }
-
-export type BackupKind = 'postgres' | 'pglite';
 
 export interface BackupResult {
   kind: BackupKind;
@@ -37,8 +38,6 @@ export interface RestoreResult {
   /** PGlite: where the store that was replaced was moved (never deleted). */
   previousStore?: string;
 }
-
-export class BackupError extends Error {}
 
 const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
 
@@ -63,42 +62,22 @@ async function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[], env: NodeJ
   }
 }
 
-/** What a backup file holds, from its first bytes. */
-async function backupKindOf(file: string): Promise<BackupKind | null> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer } = await handle.read(Buffer.alloc(5), 0, 5, 0);
-    if (buffer.toString('latin1') === 'PGDMP') return 'postgres';
-    if (buffer[0] === 0x1f && buffer[1] === 0x8b) return 'pglite';
-    return null;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Written beside the target and renamed into place: a failed backup never leaves a half file under the real name. */
 export async function backupServer(store: ServerStoreLocation, outFile: string): Promise<BackupResult> {
-  const partial = `${outFile}.partial`;
-  try {
+  if (!store.databaseUrl && !existsSync(pgliteDir(store.dataDir))) throw new BackupError(`There is no embedded store in ${store.dataDir} to back up.`);
+  const bytes = await writeBackupFile(outFile, async (partial) => {
     if (store.databaseUrl) {
       const { url, env } = pgConnection(store.databaseUrl);
       await pgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, `--dbname=${url}`], env);
-    } else {
-      if (!existsSync(pgliteDir(store.dataDir))) throw new BackupError(`There is no embedded store in ${store.dataDir} to back up.`);
-      const pg = await openPglite(pgliteDir(store.dataDir));
-      try {
-        const dump = await pg.dumpDataDir('gzip');
-        await writeFile(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
-      } finally {
-        await pg.close();
-      }
+      return;
     }
-    await rename(partial, outFile);
-  } catch (e) {
-    await rm(partial, { force: true });
-    throw e;
-  }
-  return { kind: store.databaseUrl ? 'postgres' : 'pglite', file: outFile, bytes: (await stat(outFile)).size };
+    const pg = await openPglite(pgliteDir(store.dataDir));
+    try {
+      await writeFile(partial, Buffer.from(await (await dumpLivePglite(pg)).arrayBuffer()));
+    } finally {
+      await pg.close();
+    }
+  });
+  return { kind: store.databaseUrl ? 'postgres' : 'pglite', file: outFile, bytes };
 }
 
 export async function restoreServer(store: ServerStoreLocation, fromFile: string, now = new Date()): Promise<RestoreResult> {

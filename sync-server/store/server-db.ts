@@ -22,6 +22,11 @@ export interface ServerDb extends Sql {
   /** Calls back with the org id whenever any instance publishes new sequence numbers. */
   onPublished(listener: (orgId: string) => void): void;
   notifyPublished(orgId: string): Promise<void>;
+  /**
+   * Embedded PGlite only: a consistent gzipped tar of the live data folder, taken without
+   * stopping the server (open-pglite.ts). PostgreSQL is backed up by pg_dump instead.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 

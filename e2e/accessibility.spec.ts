@@ -1,14 +1,6 @@
 // axe on the screens a receptionist lives in: no serious or critical violations.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { expect, signIn, test } from './support/fixtures';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
 
 test('the sign-in screen has no serious accessibility problems', async ({ page, desk }) => {
   await page.goto(desk.launchUrl);
@@ -36,5 +28,22 @@ test('the booking dialog has no serious accessibility problems', async ({ page, 
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('heading', { name: '3. Time' })).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/booking-slots.png' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the tasks panel and this computer\'s settings have no serious accessibility problems', async ({ page, desk }) => {
+  await signIn(page, desk);
+  await desk.raiseUnconfirmedTask();
+  await page.getByRole('button', { name: /^Tasks, \d+ open$/ }).click();
+  const tasks = page.getByRole('dialog', { name: 'Tasks for the desk' });
+  await expect(tasks.getByRole('listitem').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings for this computer' });
+  await settings.getByRole('button', { name: 'Create pairing code' }).click();
+  await expect(settings.locator('.pairing-code')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/settings.png' });
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<Figure[]> }>> = {
   analytics: () => import('./analytics.bench'),
   'week-view': () => import('./week-view.bench'),
   'api-booking': () => import('./api-booking.bench'),
+  'reminder-planning': () => import('./reminder-planning.bench'),
 };
 
 const only = process.argv.slice(2);

@@ -52,6 +52,22 @@ describe('planning reminders', () => {
     expect(moved.dedupeKey).not.toBe(planReminders(input([appt()]))[0]!.dedupeKey);
   });
 
+  it('keeps each location\'s quiet hours for appointments starting at the same instant', () => {
+    const at = Date.parse('2026-06-12T13:00:00Z'); // 06:00 in Los Angeles (quiet), 09:00 in New York
+    const planned = planReminders({
+      ...input([appt({ id: 'la', startAt: at }), appt({ id: 'ny', locationId: 'loc-ny', startAt: at }), appt({ id: 'la2', startAt: at })]),
+      timeZones: new Map([['loc-1', LA], ['loc-ny', 'America/New_York']]),
+    });
+    expect(planned.map((p) => [p.appointmentId, p.ruleId, p.sendAt])).toEqual([
+      ['la', 'email72', Date.parse('2026-06-09T08:00:00-07:00')],
+      ['la', 'sms24', Date.parse('2026-06-11T08:00:00-07:00')],
+      ['ny', 'email72', at - 72 * H],
+      ['ny', 'sms24', at - 24 * H],
+      ['la2', 'email72', Date.parse('2026-06-09T08:00:00-07:00')],
+      ['la2', 'sms24', Date.parse('2026-06-11T08:00:00-07:00')],
+    ]);
+  });
+
   it('never plans a reminder in quiet hours or after the appointment starts', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 60 * 24 * 4 }), fc.integer({ min: 1, max: 24 * 14 }), (startOffsetMin, leadHours) => {
       const startAt = Date.parse('2026-10-28T00:00:00Z') + startOffsetMin * 60_000;

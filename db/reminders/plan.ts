@@ -71,6 +71,9 @@ export function reminderDedupeKey(appointmentId: string, ruleId: string, startAt
 export function planReminders({ appointments, rules, patients, timeZones, now }: PlanInput): PlannedReminder[] {
   const planned: PlannedReminder[] = [];
   const rulesByTarget = new Map<string, ReminderRuleRecord[]>();
+  // A clinic's appointments share a few start times (every provider at 9:00), and placing a
+  // moment outside quiet hours reads the local wall clock, which is slow: place each once.
+  const sendAtFor = new Map<string, Instant | null>();
   for (const a of appointments) {
     if (a.startAt <= now || (a.status !== 'booked' && a.status !== 'confirmed')) continue;
     const contact = patients.get(a.patientId);
@@ -84,9 +87,13 @@ export function planReminders({ appointments, rules, patients, timeZones, now }:
       if (rule.kind === 'confirmation_prompt' && a.status === 'confirmed') continue;
       const channel = channelFor(rule, contact);
       if (!channel) continue;
-      // Booked after the rule's moment: remind now rather than never.
-      const due = Math.max(a.startAt - rule.offsetMinutes * 60_000, now);
-      const sendAt = scheduleOutsideQuietHours(due, rule.quietHours, timeZone, a.startAt);
+      const placed = `${id}|${timeZone}|${a.startAt}`;
+      let sendAt = sendAtFor.get(placed);
+      if (sendAt === undefined) {
+        // Booked after the rule's moment: remind now rather than never.
+        const due = Math.max(a.startAt - rule.offsetMinutes * 60_000, now);
+        sendAtFor.set(placed, (sendAt = scheduleOutsideQuietHours(due, rule.quietHours, timeZone, a.startAt)));
+      }
       if (sendAt === null) continue;
       planned.push({ dedupeKey: reminderDedupeKey(a.id, id, a.startAt), appointmentId: a.id, ruleId: id, channel, kind: rule.kind, startAt: a.startAt, sendAt });
     }

@@ -27,21 +27,25 @@ export interface ClaimedJob {
   maxAttempts: number;
 }
 
-/** Inserts all jobs in one statement; a dedupe key already queued (or done) is left alone. Returns how many were new. */
+/**
+ * Inserts all jobs in one statement; a dedupe key already queued (or done) is left alone.
+ * Returns how many were new. The jobs travel as one JSON document: a month of a clinic's
+ * reminders is tens of thousands of rows, which PostgreSQL parses far faster from JSON than
+ * from array literals with every payload quoted and escaped.
+ */
 export async function enqueueJobs(db: Sql, jobs: NewJob[], now: number): Promise<number> {
   if (jobs.length === 0) return 0;
-  const { rows } = await db.query<{ n: number }>(
+  const rows = jobs.map((j) => ({ org_id: j.orgId, kind: j.kind, dedupe_key: j.dedupeKey, payload: j.payload, run_at: j.runAt, max_attempts: j.maxAttempts ?? 8 }));
+  const { rows: counted } = await db.query<{ n: number }>(
     `with inserted as (
        insert into jobs (org_id, kind, dedupe_key, payload, run_at, max_attempts, created_at)
-       select org_id, kind, dedupe_key, payload, run_at, max_attempts, $7
-       from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bigint[], $6::int[])
-         as t(org_id, kind, dedupe_key, payload, run_at, max_attempts)
+       select org_id, kind, dedupe_key, payload, run_at, max_attempts, $2
+       from jsonb_to_recordset($1::jsonb) as t(org_id text, kind text, dedupe_key text, payload jsonb, run_at bigint, max_attempts int)
        on conflict (dedupe_key) do nothing
        returning 1)
      select count(*)::int as n from inserted`,
-    [jobs.map((j) => j.orgId), jobs.map((j) => j.kind), jobs.map((j) => j.dedupeKey), jobs.map((j) => JSON.stringify(j.payload)),
-      jobs.map((j) => j.runAt), jobs.map((j) => j.maxAttempts ?? 8), now]);
-  return rows[0]!.n;
+    [JSON.stringify(rows), now]);
+  return counted[0]!.n;
 }
 
 export async function claimJobs(db: Sql, owner: string, now: number, { leaseMs, limit, kinds }: { leaseMs: number; limit: number; kinds?: string[] }): Promise<ClaimedJob[]> {

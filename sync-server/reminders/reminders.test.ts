@@ -83,7 +83,8 @@ describe('SMS reminders', () => {
     let calls = 0;
     provider.respond = () => (++calls === 1 ? 500 : calls === 2 ? 'hang' : 'ok');
     clock = Date.parse('2026-06-10T10:00:00-07:00');
-    const sms = createSmsProvider({ baseUrl: provider.url, accountSid: 'AC1', authToken: 'tok', from: '+15550000', timeoutMs: 300 });
+    // Long enough that a busy machine's normal answer is never taken for the hang.
+    const sms = createSmsProvider({ baseUrl: provider.url, accountSid: 'AC1', authToken: 'tok', from: '+15550000', timeoutMs: 2_000 });
     running = await startServerWithJobs(db, now, { sms, backoff: { baseMs: 60_000, maxMs: 600_000 }, random: () => 0.5 });
     const clinic = await seedClinic(running.server, { channels: ['sms'] });
     const { appointmentId } = await clinic.book({ channel: 'sms', phone: '+15551234' }, clock + 20 * H);

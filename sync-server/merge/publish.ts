@@ -1,13 +1,14 @@
-// Sequence numbers are assigned after commit, by one publisher per organization at a time.
+// Sequence numbers are handed out in commit order, under one lock per organization.
 //
-// Why not take a sequence number inside the writing transaction? Because with concurrent
-// writers (pooled connections, two server instances) a number taken earlier can commit
-// later; a shape reader that already moved past it would skip that change forever and
-// replicas would silently diverge (ARCHITECTURE.md 5). Here writers commit their changes
-// with seq = null, concurrently; the publisher, holding a transaction-scoped advisory lock
-// on the organization, numbers every committed, unnumbered change and stamps the rows.
-// Everything numbered <= N was committed before N was handed out, so a reader that has
-// seen N has seen everything below it.
+// Why not take a sequence number anywhere inside the writing transaction? Because with
+// concurrent writers (pooled connections, two server instances) a number taken earlier can
+// commit later; a shape reader that already moved past it would skip that change forever
+// and replicas would silently diverge (ARCHITECTURE.md 5). Numbers are only given by a
+// transaction holding the organization's transaction-scoped advisory lock, which it keeps
+// until it commits: a merge batch, for the committed, unnumbered changes and then its own
+// (reserveNumbers), or the publisher, for changes other writers committed with seq = null.
+// Everything numbered <= N was committed before N was handed out, or with it, so a reader
+// that has seen N has seen everything below it.
 import { replicatedTableNames } from '../../db/schema/registry';
 import type { ServerDb, Sql } from '../store/server-db';
 

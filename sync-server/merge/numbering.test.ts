@@ -16,7 +16,9 @@ const MANAGER = 'staff-numbering-manager';
 const author = { orgId: ORG, deviceId: 'device-numbering-test', deviceRole: 'manager' as const };
 const MIN = 60_000;
 const BASE = Date.UTC(2027, 4, 3, 15, 0);
-const [A, B, C] = ['1', '2', '3'].map((n) => `0190e000-0000-7000-8000-00000000010${n}`);
+const A = '0190e000-0000-7000-8000-000000000101';
+const B = '0190e000-0000-7000-8000-000000000102';
+const C = '0190e000-0000-7000-8000-000000000103';
 
 const at = (minute: number) => formatHlc({ millis: BASE + minute * MIN, counter: 0, node: '00000000000000c1' });
 const item = (row: string, values: ColumnValues, minute: number): BatchItem & { change: Change } => {

@@ -104,6 +104,15 @@ describe('push', () => {
     expect(byManager!.status).toBe('accepted');
   });
 
+  it('holds an overbooked slot against a later ordinary booking', async () => {
+    // Overbooked claims exclude nothing in the claims table's constraint; the check must still find them.
+    const overbooked = uuidv7();
+    const [first] = await desk.push([desk.change('appointments', overbooked, appointmentValues({ provider_id: 'prov-ob-only', overbook: true }), env.staff.manager)]);
+    expect(first!.status).toBe('accepted');
+    const [later] = await desk.push([desk.change('appointments', uuidv7(), appointmentValues({ provider_id: 'prov-ob-only' }))]);
+    expect(later).toMatchObject({ status: 'rejected', reason: 'slot_taken', conflictsWith: overbooked });
+  });
+
   it('refuses a clock more than 5 minutes ahead with clock_drift, and accepts it once fixed', async () => {
     const ahead = formatHlc({ millis: Date.now() + 10 * 60_000, counter: 0, node: desk.nodeId });
     const row = uuidv7();

@@ -47,14 +47,24 @@ export async function enrollDevice(db: Sql, code: string, name: string, now: num
 }
 
 /**
- * Who a bearer token belongs to. On a busy server, the lookups of every request that
- * arrives in the same turn of the event loop go to the database as one query. Nothing is cached, so a
- * revoked token is refused from the next request on.
+ * Who a bearer token belongs to. On a busy server the lookups go to the database together:
+ * one query at a time, carrying every request that arrived while the previous one was out
+ * (and those of the same turn of the event loop). Nothing is cached, so a revoked token is
+ * refused from the next request on.
  */
 export function batchedDeviceAuthenticator(db: Sql, now: () => number = Date.now): (authorization: string | undefined) => Promise<AuthenticatedDevice | null> {
   let waiting: { hash: string; resolve(d: AuthenticatedDevice | null): void; reject(e: unknown): void }[] = [];
+  let scheduled = false;
+  let busy = false;
   const recordSeen = lastSeenRecorder(db, now);
+  const schedule = () => {
+    if (scheduled || busy || waiting.length === 0) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
   const flush = async () => {
+    scheduled = false;
+    busy = true;
     const batch = waiting;
     waiting = [];
     try {
@@ -63,14 +73,17 @@ export function batchedDeviceAuthenticator(db: Sql, now: () => number = Date.now
       for (const w of batch) w.resolve(found.get(w.hash) ?? null);
     } catch (e) {
       for (const w of batch) w.reject(e);
+    } finally {
+      busy = false;
+      schedule();
     }
   };
   return (authorization) => {
     const token = bearerToken(authorization);
     if (!token) return Promise.resolve(null);
     return new Promise((resolve, reject) => {
-      if (waiting.length === 0) setImmediate(() => void flush());
       waiting.push({ hash: sha256(token), resolve, reject });
+      schedule();
     });
   };
 }

@@ -19,7 +19,7 @@ import { GroupCommitter } from './group-commit';
 import { AlreadyRecorded, logAnswers, mergeBatch, type Author, type BatchItem, type Rejected } from './merge-batch';
 import { rowState } from './pg-rows';
 import { prepareChange } from './prepare';
-import { numberPending, type Publisher } from './publish';
+import type { Publisher } from './publish';
 
 export type { Author } from './merge-batch';
 
@@ -122,20 +122,15 @@ async function commitPushes(ctx: MergeContext, pushes: Push[]): Promise<(ChangeR
 }
 
 /**
- * The whole batch in one transaction, numbered before it commits (publish.ts numberPending);
- * null when it must be split (see mergeOneByOne).
+ * The whole batch in one transaction, numbered before it commits (merge-batch.ts, publish
+ * option); null when it must be split (see mergeOneByOne).
  */
 async function mergeTogether(ctx: MergeContext, ready: BatchItem[], refusals: { author: Author; change: Change; result: Rejected }[], now: number): Promise<ChangeResult[] | null> {
   const orgs = [...new Set([...ready, ...refusals].map((i) => i.author.orgId))].sort();
   try {
-    const results = await withRetries(() => ctx.db.transaction(async (tx) => {
-      const merged = await mergeBatch(tx, ready, now);
-      await logAnswers(tx, refusals, now);
-      const seqs = new Map<string, number>();
-      for (const orgId of orgs) for (const [id, seq] of await numberPending(tx, orgId)) seqs.set(id, seq);
-      return merged.map((r) => (r.status === 'accepted' ? { ...r, seq: seqs.get(r.id) ?? 0 } : r));
-    }), 3);
-    await Promise.all(orgs.map((orgId) => ctx.publisher.announce(orgId)));
+    const results = await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, ready, now, { refusals, publish: true })), 3);
+    // Waking long-polls is not part of the answer: the next batch need not wait for it.
+    for (const orgId of orgs) ctx.publisher.announce(orgId).catch((e: unknown) => console.error('Could not announce new changes', e));
     return results;
   } catch {
     // A claim the batch did not lock, a change id another instance recorded first, or

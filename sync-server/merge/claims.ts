@@ -21,15 +21,21 @@ function unnestParams(claims: Claim[]) {
   return [claims.map((c) => c.kind), claims.map((c) => c.key), claims.map((c) => c.start), claims.map((c) => c.end)];
 }
 
+/**
+ * Claims on the same keys overlapping the wanted ranges (`wanted` has columns org_id, kind,
+ * key, s, e). Exclusive and overbooked claims are asked for apart: each kind has its own
+ * (partial) index, the exclusion constraint's and claims_overbooked.
+ */
+const overlapping = (wanted: string, columns: string) => ['c.exclusive', 'not c.exclusive'].map((which) =>
+  `select ${columns} from ${wanted} join claims c
+      on c.org_id = x.org_id and c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e) and ${which}`).join(' union ');
+
 export async function findConflict(tx: Sql, orgId: string, appointmentId: string, claims: Claim[]): Promise<SlotTaken | null> {
   if (claims.length === 0) return null;
   const { rows } = await tx.query<{ appointment_id: string; kind: Claim['kind']; key: string }>(
-    `select c.appointment_id, c.kind, c.key
-       from claims c
-       join unnest($3::text[], $4::text[], $5::int8[], $6::int8[]) as x(kind, key, s, e)
-         on c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e)
-      where c.org_id = $1 and c.appointment_id <> $2
-      order by c.appointment_id
+    `select * from (${overlapping('(select $1::text as org_id, u.* from unnest($3::text[], $4::text[], $5::int8[], $6::int8[]) as u(kind, key, s, e)) as x', 'c.appointment_id, c.kind, c.key')}) as hits
+      where appointment_id <> $2
+      order by appointment_id
       limit 1`,
     [orgId, appointmentId, ...unnestParams(claims)]);
   const hit = rows[0];
@@ -67,10 +73,8 @@ export async function lockClaimKeys(tx: Sql, keys: (Pick<Claim, 'kind' | 'key'> 
 export async function loadOverlappingClaims(tx: Sql, wanted: (Claim & { orgId: string })[]): Promise<StoredClaim[]> {
   if (wanted.length === 0) return [];
   const { rows } = await tx.query<{ appointment_id: string; org_id: string; kind: Claim['kind']; key: string; s: string | number; e: string | number; exclusive: boolean }>(
-    `select distinct c.appointment_id, c.org_id, c.kind, c.key, lower(c.during) as s, upper(c.during) as e, c.exclusive
-       from claims c
-       join unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int8[]) as x(org_id, kind, key, s, e)
-         on c.org_id = x.org_id and c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e)`,
+    overlapping('unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int8[]) as x(org_id, kind, key, s, e)',
+      'c.appointment_id, c.org_id, c.kind, c.key, lower(c.during) as s, upper(c.during) as e, c.exclusive'),
     [wanted.map((w) => w.orgId), wanted.map((w) => w.kind), wanted.map((w) => w.key), wanted.map((w) => w.start), wanted.map((w) => w.end)]);
   return rows.map((r) => ({ appointmentId: r.appointment_id, orgId: r.org_id, kind: r.kind, key: r.key, start: Number(r.s), end: Number(r.e), exclusive: r.exclusive }));
 }

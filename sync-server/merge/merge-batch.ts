@@ -20,6 +20,7 @@ import { replicatedTableNames, tableSpecs, type ReplicatedTableName } from '../.
 import type { Sql } from '../store/server-db';
 import { claimColumns, describeConflict, loadOverlappingClaims, lockClaimKeys, rewriteClaims, SlotTaken, type StoredClaim } from './claims';
 import { lockRows, rowState, writeRows, type RowWrite } from './pg-rows';
+import { lockPublication, reserveNumbers } from './publish';
 
 export interface Author {
   orgId: string;
@@ -55,8 +56,27 @@ interface Stored {
 const rowKey = (table: string, id: string) => `${table}\u0000${id}`;
 const claimKey = (orgId: string, c: Pick<Claim, 'kind' | 'key'>) => `${orgId}\u0000${c.kind}\u0000${c.key}`;
 
-/** Merge `items` in order inside `tx`, write the rows, claims and change log; accepted answers carry seq 0 until published. */
-export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Promise<ChangeResult[]> {
+/** An answer to file in the change log. */
+export interface LogEntry {
+  author: Author;
+  change: Pick<Change, 'id' | 'table' | 'row'>;
+  result: ChangeResult;
+}
+
+export interface MergeOptions {
+  /** Answers decided before the batch (prepare.ts refusals), filed with it. */
+  refusals?: LogEntry[];
+  /**
+   * Number the batch's changes, and every committed change still unnumbered, before the
+   * writes (publish.ts reserveNumbers), holding the organizations' publication locks until
+   * `tx` commits: rows and log entries are written with their numbers once, never
+   * stamped afterwards. Without it, accepted answers carry seq 0 until published.
+   */
+  publish?: boolean;
+}
+
+/** Merge `items` in order inside `tx`, write the rows, claims and change log. */
+export async function mergeBatch(tx: Sql, items: BatchItem[], now: number, options: MergeOptions = {}): Promise<ChangeResult[]> {
   const roles = await resolveRoles(tx, items);
   const dbRows = await lockBatchRows(tx, items);
   const brokenChains = await checkAuditChains(tx, items, dbRows);
@@ -86,7 +106,7 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Prom
   // A refused change is told about the holder as it was then, not as later changes of the batch leave it.
   const holders = new Map<number, ColumnValues>();
   const claimRewrites = new Map<string, StoredClaim[]>();
-  const touched = new Map<string, { table: ReplicatedTableName; id: string; orgId: string; inDb: boolean; state: RowState; won: Set<string> }>();
+  const touched = new Map<string, { table: ReplicatedTableName; id: string; orgId: string; inDb: boolean; state: RowState; won: Set<string>; lastChange: string }>();
   walk(items, roles, dbRows, brokenChains, (item, effect, current) => {
     if (effect instanceof Rejection) {
       outcomes.push(effect);
@@ -109,8 +129,9 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Prom
       claimRewrites.set(change.row, stored);
     }
     const key = rowKey(item.table, change.row);
-    const row = touched.get(key) ?? { table: item.table, id: change.row, orgId: author.orgId, inDb: dbRows.has(key), state: effect.merged, won: new Set<string>() };
+    const row = touched.get(key) ?? { table: item.table, id: change.row, orgId: author.orgId, inDb: dbRows.has(key), state: effect.merged, won: new Set<string>(), lastChange: change.id };
     row.state = effect.merged;
+    row.lastChange = change.id;
     for (const c of effect.won) row.won.add(c);
     touched.set(key, row);
     outcomes.push(null);
@@ -120,11 +141,15 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Prom
   // Only appointments already stored can hold claims to let go of.
   const held = [...claimRewrites.keys()].filter((id) => dbRows.has(rowKey('appointments', id)));
   await rewriteClaims(tx, held, [...claimRewrites.values()].flat());
+
+  const refusals = options.refusals ?? [];
+  const seqs = options.publish ? await numberBatch(tx, [...items.map((i) => ({ orgId: i.author.orgId, id: i.change.id })), ...refusals.map((r) => ({ orgId: r.author.orgId, id: r.change.id }))]) : null;
   for (const table of replicatedTableNames) {
     const rows = [...touched.values()].filter((r) => r.table === table);
-    const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns });
+    const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns, ...(seqs ? { seq: seqs.get(r.lastChange)! } : {}) });
     const inserts = rows.filter((r) => !r.inDb).map((r) => write(r, Object.keys(r.state.values)));
-    const updates = rows.filter((r) => r.inDb && r.won.size > 0).map((r) => write(r, [...r.won]));
+    // A numbered batch stamps every row an accepted change touched, as the publisher would.
+    const updates = rows.filter((r) => r.inDb && (r.won.size > 0 || seqs)).map((r) => write(r, [...r.won]));
     if (inserts.length + updates.length > 0) await writeRows(tx, table, inserts, updates);
   }
 
@@ -132,16 +157,38 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number): Prom
   for (const [i, outcome] of outcomes.entries()) {
     const { change } = items[i]!;
     if (!outcome) {
-      results.push({ id: change.id, status: 'accepted', seq: 0 });
+      results.push({ id: change.id, status: 'accepted', seq: seqs?.get(change.id) ?? 0 });
       continue;
     }
     const { conflict } = outcome;
     const message = conflict ? await describeConflict(tx, items[i]!.author.orgId, conflict, holders.get(i)) : outcome.message;
     results.push({ id: change.id, status: 'rejected', reason: outcome.reason, message, ...(conflict ? { conflictsWith: conflict.conflictsWith } : {}) });
   }
-  const recorded = await logAnswers(tx, items.map((item, i) => ({ author: item.author, change: item.change, result: results[i]! })), now);
-  if (results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
+  const entries = [...items.map((item, i) => ({ author: item.author, change: item.change, result: results[i]! })), ...refusals];
+  const recorded = await logAnswers(tx, entries, now, seqs);
+  // A numbered batch must file every entry: a number set aside and not used would leave a gap.
+  if (seqs ? recorded.size < entries.length : results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
   return results;
+}
+
+/** Numbers for the batch's entries, consecutive per organization in batch order (publish.ts reserveNumbers). */
+async function numberBatch(tx: Sql, entries: { orgId: string; id: string }[]): Promise<Map<string, number>> {
+  const byOrg = new Map<string, string[]>();
+  for (const e of entries) {
+    const ids = byOrg.get(e.orgId) ?? [];
+    ids.push(e.id);
+    byOrg.set(e.orgId, ids);
+  }
+  const orgs = [...byOrg.keys()].sort();
+  const seqs = new Map<string, number>();
+  if (orgs.length === 0) return seqs;
+  await lockPublication(tx, orgs);
+  for (const orgId of orgs) {
+    const ids = byOrg.get(orgId)!;
+    const { first } = await reserveNumbers(tx, orgId, ids.length);
+    ids.forEach((id, i) => seqs.set(id, first + i));
+  }
+  return seqs;
 }
 
 interface Effect {
@@ -315,18 +362,21 @@ class ClaimIndex {
   }
 }
 
-/** File answers so a re-sent change id gets the same one. Returns the ids this call recorded. */
-export async function logAnswers(tx: Sql, entries: { author: Author; change: Pick<Change, 'id' | 'table' | 'row'>; result: ChangeResult }[], now: number): Promise<Set<string>> {
+/**
+ * File answers so a re-sent change id gets the same one, with their numbers if they have
+ * them (a numbered batch) or none yet. Returns the ids this call recorded.
+ */
+export async function logAnswers(tx: Sql, entries: LogEntry[], now: number, seqs?: Map<string, number> | null): Promise<Set<string>> {
   if (entries.length === 0) return new Set();
   const rejected = (r: ChangeResult) => (r.status === 'rejected' ? r : null);
   const { rows } = await tx.query<{ change_id: string }>(
-    `insert into change_log (change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int8[])
+    `insert into change_log (change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at, seq)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int8[], $11::int8[])
      on conflict (change_id) do nothing
      returning change_id`,
     [entries.map((e) => e.change.id), entries.map((e) => e.author.orgId), entries.map((e) => e.author.deviceId),
       entries.map((e) => String(e.change.table).slice(0, 64)), entries.map((e) => e.change.row), entries.map((e) => e.result.status),
       entries.map((e) => rejected(e.result)?.reason ?? null), entries.map((e) => rejected(e.result)?.message ?? null),
-      entries.map((e) => rejected(e.result)?.conflictsWith ?? null), entries.map(() => now)]);
+      entries.map((e) => rejected(e.result)?.conflictsWith ?? null), entries.map(() => now), entries.map((e) => seqs?.get(e.change.id) ?? null)]);
   return new Set(rows.map((r) => r.change_id));
 }

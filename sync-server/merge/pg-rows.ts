@@ -27,6 +27,8 @@ export interface RowWrite {
   hlc: HlcMap;
   /** Columns to write: every column the row was created with, or the ones changes won. */
   columns: string[];
+  /** The number of the newest change to the row, when the batch is numbered before it writes (publish.ts). */
+  seq?: number;
 }
 
 /**
@@ -37,14 +39,14 @@ export interface RowWrite {
 export async function writeRows(tx: Sql, table: ReplicatedTableName, inserts: RowWrite[], updates: RowWrite[]): Promise<void> {
   const writable = tableSpecs[table].writable;
   for (const group of groupByColumns(inserts)) {
-    const names = ['id', 'org_id', 'hlc', ...group.columns.filter((c) => writable.has(c))];
+    const names = ['id', 'org_id', 'hlc', ...bookkeeping(group), ...group.columns.filter((c) => writable.has(c))];
     await tx.query(
       `insert into ${q(table)} (${names.map(q).join(', ')})
        select ${names.map((n) => `x.${q(n)}`).join(', ')} from jsonb_populate_recordset(null::${q(table)}, $1::jsonb) as x`,
       [JSON.stringify(group.rows.map((r) => record(r, names)))]);
   }
   for (const group of groupByColumns(updates)) {
-    const names = ['hlc', ...group.columns.filter((c) => writable.has(c))];
+    const names = ['hlc', ...bookkeeping(group), ...group.columns.filter((c) => writable.has(c))];
     await tx.query(
       `update ${q(table)} t set ${names.map((n) => `${q(n)} = x.${q(n)}`).join(', ')}
          from jsonb_populate_recordset(null::${q(table)}, $1::jsonb) as x where t.id = x.id`,
@@ -52,18 +54,21 @@ export async function writeRows(tx: Sql, table: ReplicatedTableName, inserts: Ro
   }
 }
 
+const bookkeeping = (group: { numbered: boolean }) => (group.numbered ? ['server_seq'] : []);
+
 function record(row: RowWrite, names: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const n of names) out[n] = n === 'id' ? row.id : n === 'org_id' ? row.orgId : n === 'hlc' ? row.hlc : row.values[n] ?? null;
+  for (const n of names) out[n] = n === 'id' ? row.id : n === 'org_id' ? row.orgId : n === 'hlc' ? row.hlc : n === 'server_seq' ? row.seq : row.values[n] ?? null;
   return out;
 }
 
-function groupByColumns(rows: RowWrite[]): { columns: string[]; rows: RowWrite[] }[] {
-  const groups = new Map<string, { columns: string[]; rows: RowWrite[] }>();
+function groupByColumns(rows: RowWrite[]): { columns: string[]; numbered: boolean; rows: RowWrite[] }[] {
+  const groups = new Map<string, { columns: string[]; numbered: boolean; rows: RowWrite[] }>();
   for (const row of rows) {
     const columns = [...row.columns].sort();
-    const key = columns.join(',');
-    const group = groups.get(key) ?? { columns, rows: [] };
+    const numbered = row.seq !== undefined;
+    const key = `${numbered}:${columns.join(',')}`;
+    const group = groups.get(key) ?? { columns, numbered, rows: [] };
     group.rows.push(row);
     groups.set(key, group);
   }

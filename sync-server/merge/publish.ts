@@ -1,13 +1,14 @@
-// Sequence numbers are assigned after commit, by one publisher per organization at a time.
+// Sequence numbers are handed out in commit order, under one lock per organization.
 //
-// Why not take a sequence number inside the writing transaction? Because with concurrent
-// writers (pooled connections, two server instances) a number taken earlier can commit
-// later; a shape reader that already moved past it would skip that change forever and
-// replicas would silently diverge (ARCHITECTURE.md 5). Here writers commit their changes
-// with seq = null, concurrently; the publisher, holding a transaction-scoped advisory lock
-// on the organization, numbers every committed, unnumbered change and stamps the rows.
-// Everything numbered <= N was committed before N was handed out, so a reader that has
-// seen N has seen everything below it.
+// Why not take a sequence number anywhere inside the writing transaction? Because with
+// concurrent writers (pooled connections, two server instances) a number taken earlier can
+// commit later; a shape reader that already moved past it would skip that change forever
+// and replicas would silently diverge (ARCHITECTURE.md 5). Numbers are only given by a
+// transaction holding the organization's transaction-scoped advisory lock, which it keeps
+// until it commits: a merge batch, for the committed, unnumbered changes and then its own
+// (reserveNumbers), or the publisher, for changes other writers committed with seq = null.
+// Everything numbered <= N was committed before N was handed out, or with it, so a reader
+// that has seen N has seen everything below it.
 import { replicatedTableNames } from '../../db/schema/registry';
 import type { ServerDb, Sql } from '../store/server-db';
 
@@ -17,15 +18,15 @@ export class Publisher {
 
   constructor(private readonly db: ServerDb) {}
 
-  /**
-   * Resolves once every change committed before the call has a sequence number.
-   * Concurrent callers share runs: at most one running and one queued per organization.
-   */
   /** Wake the shape long-polls of every instance: new numbers are visible. */
   announce(orgId: string): Promise<void> {
     return this.db.notifyPublished(orgId);
   }
 
+  /**
+   * Resolves once every change committed before the call has a sequence number.
+   * Concurrent callers share runs: at most one running and one queued per organization.
+   */
   publish(orgId: string): Promise<void> {
     const queued = this.queued.get(orgId);
     if (queued) return queued;
@@ -51,28 +52,52 @@ export async function publishOnce(db: ServerDb, orgId: string): Promise<number> 
 
 /**
  * Number every change of `orgId` that is committed (or written by `tx` itself) and not yet
- * numbered, and stamp the rows. The organization's lock is held until `tx` ends, so a merge
- * batch may call this as its last step: its numbers are then handed out in commit order,
- * with no second transaction. Returns the numbers given, by change id.
+ * numbered, and stamp the rows, under the organization's lock (held until `tx` ends).
+ * Returns the numbers given, by change id.
  */
 export async function numberPending(tx: Sql, orgId: string): Promise<Map<string, number>> {
-  await tx.query(`select pg_advisory_xact_lock(hashtextextended('frontdesk-publish:' || $1, 0))`, [orgId]);
-  const { rows: numbered } = await tx.query<{ change_id: string; table_name: string; row_id: string; status: string; seq: string | number }>(
+  await lockPublication(tx, [orgId]);
+  return (await reserveNumbers(tx, orgId, 0)).numbered;
+}
+
+/**
+ * Take the organizations' publication locks (transaction-scoped), all in one statement and
+ * one order, so two transactions locking several never deadlock on them.
+ */
+export async function lockPublication(tx: Sql, orgIds: string[]): Promise<void> {
+  await tx.query(
+    `select count(pg_advisory_xact_lock(h)) from (
+       select distinct hashtextextended('frontdesk-publish:' || o, 0) as h from unnest($1::text[]) as o order by h
+     ) as keys`,
+    [orgIds]);
+}
+
+/**
+ * With the organization's publication lock held: number its committed, unnumbered changes
+ * (stamping their rows), then set aside the next `count` numbers for changes `tx` is about
+ * to record, which it must record before it commits (a number set aside and not used
+ * would be a gap in the feed). Returns the first number set aside and the numbers given.
+ */
+export async function reserveNumbers(tx: Sql, orgId: string, count: number): Promise<{ first: number; numbered: Map<string, number> }> {
+  const { rows: [result] } = await tx.query<{ last_seq: string | number; numbered: { change_id: string; table_name: string; row_id: string; status: string; seq: number }[] }>(
     `with pending as (
        select change_id, row_number() over (order by received_at, change_id) as n, count(*) over () as total
          from change_log where org_id = $1 and seq is null
      ), bumped as (
-       insert into org_sequences (org_id, last_seq) select $1, coalesce(max(total), 0) from pending
+       insert into org_sequences (org_id, last_seq) select $1, coalesce(max(total), 0) + $2 from pending
        on conflict (org_id) do update set last_seq = org_sequences.last_seq + excluded.last_seq
        returning last_seq
+     ), numbered as (
+       update change_log c set seq = b.last_seq - $2 - p.total + p.n
+         from pending p, bumped b
+        where c.change_id = p.change_id
+       returning c.change_id, c.table_name, c.row_id, c.status, c.seq
      )
-     update change_log c set seq = b.last_seq - p.total + p.n
-       from pending p, bumped b
-      where c.change_id = p.change_id
-     returning c.change_id, c.table_name, c.row_id, c.status, c.seq`,
-    [orgId]);
+     select (select last_seq from bumped) as last_seq,
+            (select coalesce(json_agg(numbered), '[]'::json) from numbered) as numbered`,
+    [orgId, count]);
+  const numbered = result!.numbered;
   const seqs = new Map(numbered.map((r) => [r.change_id, Number(r.seq)]));
-  if (numbered.length === 0) return seqs;
   // A row touched by several changes carries the newest one's number.
   const latest = new Map<string, Map<string, number>>();
   for (const r of numbered) {
@@ -92,5 +117,5 @@ export async function numberPending(tx: Sql, orgId: string): Promise<Map<string,
         where t.id = x.id and t.org_id = $3`,
       [ordered.map(([id]) => id), ordered.map(([, seq]) => seq), orgId]);
   }
-  return seqs;
+  return { first: Number(result!.last_seq) - count + 1, numbered: seqs };
 }

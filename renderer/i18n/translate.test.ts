@@ -41,12 +41,12 @@ describe('API refusals in the desk language', () => {
   const es = createTranslator('es');
 
   it('leads with the catalog sentence where the code says enough, keeping the server sentence as details', () => {
-    expect(explainApiError(es.t, { code: 'forbidden', message: 'A receptionist may not change providers.' }))
+    expect(explainApiError(es, { code: 'forbidden', message: 'A receptionist may not change providers.' }))
       .toBe('Su rol no permite hacer esto. (A receptionist may not change providers.)');
   });
 
   it('keeps the server sentence where the code alone would lose what matters', () => {
     const message = 'That time is taken. Dr. Noor Haddad already has Follow-up visit for Ames, Lee at 10:30.';
-    expect(explainApiError(es.t, { code: 'collision', message })).toBe(message);
+    expect(explainApiError(es, { code: 'collision', message })).toBe(message);
   });
 });

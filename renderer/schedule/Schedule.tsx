@@ -11,6 +11,7 @@ import esLocale from '@fullcalendar/react/locales/es';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import formaTheme from '@fullcalendar/react/themes/forma';
 import { invoke, subscribe, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageToggle } from '../i18n/LanguageToggle';
 import { PatientFinder, PatientPanel } from '../patients/PatientPanel';
@@ -52,6 +53,7 @@ const scheduleTables = ['appointments', 'patients', 'providers', 'services', 'sc
 
 export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: ScheduleProps) {
   const { t, tn, language } = useI18n();
+  const explain = useApiError();
   const [locations, setLocations] = useState<Location[]>([]);
   const [providers, setProviders] = useState<Provider[]>([]);
   const [services, setServices] = useState<Service[]>([]);
@@ -84,8 +86,8 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
 
   useEffect(() => {
     void Promise.all([invoke('schedule.locations', {}), invoke('schedule.services', {})]).then(([l, s]) => {
-      if (!l.ok) return setError(l.error.message);
-      if (!s.ok) return setError(s.error.message);
+      if (!l.ok) return setError(explain(l.error));
+      if (!s.ok) return setError(explain(s.error));
       setLocations(l.value);
       setServices(s.value);
       setLocationId((current) => current ?? l.value[0]?.id ?? null);
@@ -95,7 +97,7 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
   useEffect(() => {
     if (!locationId) return;
     void invoke('schedule.providers', { locationId }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setProviders(r.value);
       setHiddenProviders(new Set());
     });
@@ -116,8 +118,8 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
     ]).then(([days, working]) => {
       if (!isCurrent) return;
       const failed = days.find((r) => !r.ok);
-      if (failed && !failed.ok) return setError(failed.error.message);
-      if (working && !working.ok) return setError(working.error.message);
+      if (failed && !failed.ok) return setError(explain(failed.error));
+      if (working && !working.ok) return setError(explain(working.error));
       setError(null);
       // With the paint mark below, what bench/week-view.bench.ts reads: data in hand to calendar on screen.
       performance.mark(scheduleDataReady);
@@ -166,7 +168,7 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
     const result = await invoke('appointments.checkIn', { appointmentId: appointment.id });
     if (!result.ok) {
       setNotice(null);
-      return setError(result.error.message);
+      return setError(explain(result.error));
     }
     setError(null);
     setNotice(t('schedule.checkedIn', { patient: patientName(appointment) }));
@@ -222,7 +224,7 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
     if (!result.ok) {
       info.revert();
       setNotice(null);
-      setError(t('schedule.notMoved', { reason: result.error.message }));
+      setError(t('schedule.notMoved', { reason: explain(result.error) }));
       return;
     }
     setError(null);

@@ -8,10 +8,10 @@ import { assignResources, checkProviderForService, checkReschedule } from '../..
 import { findCollisions, type Collision } from '../../db/rules/overlap';
 import { checkWrite } from '../../db/rules/permissions';
 import { summarizeAttendance } from '../../db/rules/patient-flags';
+import { englishOf, say } from '../../db/rules/refusals';
 import { allowedTransitions, transitionAppointment } from '../../db/rules/status';
 import { appointmentStatuses, type Appointment, type AppointmentStatus } from '../../db/rules/types';
 import * as schema from '../../db/schema/sqlite';
-import { englishOf, say } from '../../db/rules/refusals';
 import type { LocalStore } from '../store/local-store';
 import { newConfirmationCode } from './confirmation-code';
 import {
@@ -29,7 +29,7 @@ import {
   type LocationRow,
   type ServiceRow,
 } from './lookups';
-import { ApiError, refuse, defineOperations, ensureMayWrite, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
+import { ApiError, defineOperations, ensureMayWrite, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { entityId } from './schedule';
 
 /** Staff roles the status machine lets move some appointment to `to` (db/rules/status.ts decides). */

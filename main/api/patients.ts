@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { isActive } from '../../db/rules/overlap';
 import { checkPatientDetails, phoneDigitsOf } from '../../db/rules/patient-details';
 import { summarizeAttendance } from '../../db/rules/patient-flags';
+import { englishOf, say } from '../../db/rules/refusals';
 import { readWallClock } from '../../db/rules/wallclock';
 import * as schema from '../../db/schema/sqlite';
-import { englishOf, say } from '../../db/rules/refusals';
 import type { LocalStore } from '../store/local-store';
 import { loadPolicy, requirePatient, systemTimeZone, toAppointmentView, type PatientRow } from './lookups';
-import { refuse, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 import { entityId } from './schedule';
 
 export interface PatientSummary {

@@ -7,7 +7,7 @@ import { documentTypes } from '../print/pdf-renderer';
 import { readPrinterChoice, setPrinterFor } from '../print/print-settings';
 import { printingFor } from '../print/print-service';
 import { documentHtml, type DocumentRequest } from '../print/render-document';
-import { refuse, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 const documentRequest = z.discriminatedUnion('type', [

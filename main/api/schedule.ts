@@ -3,14 +3,14 @@
 import { and, asc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { findFirstAvailable, findOpenSlots, type AvailabilityInput, type OpenSlot } from '../../db/rules/availability';
+import { say } from '../../db/rules/refusals';
 import { addDays, getStartOfDay, listDates } from '../../db/rules/wallclock';
 import { planWorkingHours, type ProviderWorkingHours } from '../../db/rules/working-hours';
 import * as schema from '../../db/schema/sqlite';
-import { say } from '../../db/rules/refusals';
 import type { LocalStore } from '../store/local-store';
 import { readDayView } from '../store/queries/day-view';
 import { loadPolicy, requireLocation, requireProvider, requireService, toRuleAppointment, toRuleService } from './lookups';
-import { refuse, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 
 export const entityId = z.string().min(1).max(64);
 export const calendarDate = z.iso.date();

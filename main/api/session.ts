@@ -3,9 +3,9 @@
 import { verify } from 'argon2';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import * as schema from '../../db/schema/sqlite';
 import { englishOf, say } from '../../db/rules/refusals';
-import { refuse, defineOperations, publicOperation, type ApiLogger, type StaffRole } from './operation';
+import * as schema from '../../db/schema/sqlite';
+import { defineOperations, publicOperation, refuse, type ApiLogger, type StaffRole } from './operation';
 import type { SessionManager } from './session-manager';
 
 export interface StaffMember {

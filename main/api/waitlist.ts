@@ -6,13 +6,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import { rankWaitlistForSlot, type FreedSlot } from '../../db/rules/waitlist';
 import * as schema from '../../db/schema/sqlite';
-import { say } from '../../db/rules/refusals';
 import type { LocalStore } from '../store/local-store';
 import { appointmentOperations } from './appointments';
 import { requireAppointment, requireLocation, requirePatient, requireProvider, requireService } from './lookups';
-import { ApiError, refuse, defineOperations, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
+import { ApiError, defineOperations, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 // As db/rules/permissions.ts: providers see the waitlist but do not keep it.

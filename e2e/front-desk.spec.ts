@@ -113,6 +113,32 @@ test('a slot another desk took meanwhile is refused in words', async ({ page, de
   await otherContext.close();
 });
 
+test('in Spanish, the API\'s refusals of a new patient read in Spanish', async ({ page, desk }) => {
+  await signIn(page, desk);
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Nueva cita' });
+  await expect(dialog.getByRole('radio').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('radio', { name: /Primera disponible/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('radio').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Registrar un paciente nuevo' }).click();
+
+  // The schema's check (zod, in the router): a name is missing.
+  await dialog.getByLabel('Apellidos').fill('Quintero');
+  await dialog.getByLabel('Fecha de nacimiento').fill('1990-04-02');
+  await dialog.getByRole('button', { name: 'Registrar paciente' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Revise los datos: Escriba un nombre.');
+
+  // The rules' check (db/rules/patient-details.ts), with its values filled in.
+  await dialog.getByLabel('Nombre', { exact: true }).fill('Lucía');
+  await dialog.getByLabel('Teléfono').fill('12');
+  await dialog.getByRole('button', { name: 'Registrar paciente' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Un número de teléfono tiene de 7 a 15 dígitos (se admiten espacios, guiones y un + inicial).');
+});
+
 async function openAppointment(page: Page, label: string) {
   // From the keyboard: busy days stack visits tightly, and a desk works by keyboard anyway.
   const event = page.getByRole('main', { name: 'Schedule' }).getByRole('button', { name: new RegExp(label) });

@@ -2,9 +2,14 @@
 // the service where it is booked, the rooms and equipment the service requires, and an
 // appointment that has not started yet.
 import { hasOverlap, isActive, toBusyInterval } from './overlap';
+import { inEnglish, say, type Sentence } from './refusals';
 import type { Appointment, AppointmentStatus, Interval, Service } from './types';
 
-export type BookingRefusal = { ok: true } | { ok: false; message: string };
+export type BookingRefusal = { ok: true } | { ok: false; message: string; sentence: Sentence };
+
+function refuse(sentence: Sentence): BookingRefusal {
+  return { ok: false, message: inEnglish([sentence]), sentence };
+}
 
 export interface ProviderAtLocations {
   id: string;
@@ -19,10 +24,10 @@ export function checkProviderForService(
   location: { id: string; name: string },
 ): BookingRefusal {
   if (!provider.locationIds.includes(location.id)) {
-    return { ok: false, message: `${provider.name} does not work at ${location.name}.` };
+    return refuse(say('refusal.providerNotAtLocation', { provider: provider.name, location: location.name }));
   }
   if (service.eligibleProviderIds.length > 0 && !service.eligibleProviderIds.includes(provider.id)) {
-    return { ok: false, message: `${provider.name} does not offer ${service.name}.` };
+    return refuse(say('refusal.providerNotOffering', { provider: provider.name, service: service.name }));
   }
   return { ok: true };
 }
@@ -35,8 +40,7 @@ const movable: ReadonlySet<AppointmentStatus> = new Set(['booked', 'confirmed'])
  */
 export function checkReschedule(status: AppointmentStatus): BookingRefusal {
   if (movable.has(status)) return { ok: true };
-  const what = status === 'checked_in' || status === 'in_progress' ? 'the patient is already here' : 'the appointment has ended';
-  return { ok: false, message: `This appointment can't be moved: ${what} (${status.replace('_', ' ')}).` };
+  return refuse(say(status === 'checked_in' || status === 'in_progress' ? 'refusal.notMovablePatientHere' : 'refusal.notMovableEnded'));
 }
 
 export interface ResourceAssignment {

@@ -18,8 +18,8 @@ describe('checkPatientDetails', () => {
   });
 
   it('needs the contact detail the preferred channel uses', () => {
-    expect(checkPatientDetails({ ...valid, phone: null }, today)).toEqual([{ field: 'phone', message: expect.stringMatching(/text message/) }]);
-    expect(checkPatientDetails({ ...valid, preferredChannel: 'email' }, today)).toEqual([{ field: 'email', message: expect.stringMatching(/email/) }]);
+    expect(checkPatientDetails({ ...valid, phone: null }, today)).toEqual([{ field: 'phone', message: expect.stringMatching(/text message/), sentence: { key: 'refusal.textNeedsPhone' } }]);
+    expect(checkPatientDetails({ ...valid, preferredChannel: 'email' }, today)).toEqual([{ field: 'email', message: expect.stringMatching(/email/), sentence: { key: 'refusal.emailNeedsAddress' } }]);
     expect(checkPatientDetails({ ...valid, phone: null, preferredChannel: 'none' }, today)).toEqual([]);
   });
 

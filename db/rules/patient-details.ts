@@ -1,6 +1,7 @@
 // Checks on a new patient's details that need more than a format: a date of birth that is a
 // real day in the past, and contact details that match the channel reminders will use.
 import { Temporal } from 'temporal-polyfill';
+import { inEnglish, say, type Sentence } from './refusals';
 import type { CalendarDate } from './types';
 
 export interface PatientDetails {
@@ -13,6 +14,11 @@ export interface PatientDetails {
 export interface DetailIssue {
   field: keyof PatientDetails;
   message: string;
+  sentence: Sentence;
+}
+
+function issue(field: keyof PatientDetails, sentence: Sentence): DetailIssue {
+  return { field, message: inEnglish([sentence]), sentence };
 }
 
 // The oldest verified human lived 122 years; anything older is a typing error.
@@ -42,23 +48,23 @@ function yearsBefore(date: CalendarDate, years: number): CalendarDate {
 export function checkPatientDetails(details: PatientDetails, today: CalendarDate): DetailIssue[] {
   const issues: DetailIssue[] = [];
   if (!isRealDate(details.dateOfBirth)) {
-    issues.push({ field: 'dateOfBirth', message: `${details.dateOfBirth} is not a date (use YYYY-MM-DD).` });
+    issues.push(issue('dateOfBirth', say('refusal.birthDateNotADate', { date: details.dateOfBirth })));
   } else if (details.dateOfBirth > today) {
-    issues.push({ field: 'dateOfBirth', message: 'The date of birth is in the future.' });
+    issues.push(issue('dateOfBirth', say('refusal.birthDateInFuture')));
   } else if (details.dateOfBirth < yearsBefore(today, maxAgeYears)) {
-    issues.push({ field: 'dateOfBirth', message: `The date of birth is more than ${maxAgeYears} years ago; please check the year.` });
+    issues.push(issue('dateOfBirth', say('refusal.birthDateTooOld', { years: maxAgeYears })));
   }
   if (details.phone !== null) {
     const digits = phoneDigitsOf(details.phone).length;
     if (digits < phoneDigits.min || digits > phoneDigits.max || !/^\+?[\d\s().-]+$/.test(details.phone)) {
-      issues.push({ field: 'phone', message: `A phone number has ${phoneDigits.min} to ${phoneDigits.max} digits (spaces, dashes and a leading + are fine).` });
+      issues.push(issue('phone', say('refusal.phoneDigits', phoneDigits)));
     }
   }
   if (details.preferredChannel === 'sms' && details.phone === null) {
-    issues.push({ field: 'phone', message: 'Reminders by text message need a phone number.' });
+    issues.push(issue('phone', say('refusal.textNeedsPhone')));
   }
   if (details.preferredChannel === 'email' && details.email === null) {
-    issues.push({ field: 'email', message: 'Reminders by email need an email address.' });
+    issues.push(issue('email', say('refusal.emailNeedsAddress')));
   }
   return issues;
 }

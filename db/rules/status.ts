@@ -6,6 +6,7 @@
 // checked_in -> cancelled is deliberately absent: a checked-in patient has arrived, and
 // cancelling would erase that arrival from the no-show / late-cancellation history the
 // booking desk relies on. A patient who leaves unseen needs a manager's correction.
+import { inEnglish, say, type Sentence } from './refusals';
 import type { Appointment, AppointmentStatus, Instant, Policy, Role } from './types';
 import { readWallClock } from './wallclock';
 
@@ -13,7 +14,7 @@ export type TransitionRefusal = 'not_allowed' | 'forbidden' | 'too_early' | 'too
 
 export type TransitionResult =
   | { ok: true; status: AppointmentStatus; lateCancellation: boolean }
-  | { ok: false; code: TransitionRefusal; message: string };
+  | { ok: false; code: TransitionRefusal; message: string; sentence?: Sentence };
 
 export interface TransitionRequest {
   appointment: Appointment;
@@ -89,6 +90,11 @@ function refuse(code: TransitionRefusal, message: string): TransitionResult {
   return { ok: false, code, message };
 }
 
+/** A refusal the desk can translate (db/rules/refusals.ts). */
+function refuseWith(code: TransitionRefusal, sentence: Sentence): TransitionResult {
+  return { ok: false, code, message: inEnglish([sentence]), sentence };
+}
+
 function accept(status: AppointmentStatus, lateCancellation = false): TransitionResult {
   return { ok: true, status, lateCancellation };
 }
@@ -96,18 +102,18 @@ function accept(status: AppointmentStatus, lateCancellation = false): Transition
 function checkIn({ appointment, role, now, policy, timeZone }: TransitionRequest): TransitionResult {
   const start = readWallClock(appointment.startAt, timeZone);
   const today = readWallClock(now, timeZone).date;
-  if (today < start.date) return refuse('too_early', `This appointment is on ${start.date}; check-in opens that day.`);
-  if (today > start.date) return refuse('too_late', `This appointment was on ${start.date}; it can no longer be checked in.`);
+  if (today < start.date) return refuseWith('too_early', say('refusal.checkInBeforeDay', { date: start.date }));
+  if (today > start.date) return refuseWith('too_late', say('refusal.checkInAfterDay', { date: start.date }));
   // Staff may check in anyone on the day; the kiosk keeps to the window so that very late
   // arrivals are seen at the desk.
   if (role !== 'kiosk') return accept('checked_in');
   const opens = appointment.startAt - policy.checkInEarlyMinutes * minute;
   const closes = appointment.startAt + policy.lateArrivalMinutes * minute;
   if (now < opens) {
-    return refuse('too_early', `Check-in opens at ${readWallClock(opens, timeZone).time}, ${policy.checkInEarlyMinutes} minutes before the ${start.time} appointment.`);
+    return refuseWith('too_early', say('refusal.kioskCheckInOpens', { time: readWallClock(opens, timeZone).time, minutes: policy.checkInEarlyMinutes, start: start.time }));
   }
   if (now > closes) {
-    return refuse('too_late', `Check-in at the kiosk closed at ${readWallClock(closes, timeZone).time}; please see the front desk.`);
+    return refuseWith('too_late', say('refusal.kioskCheckInClosed', { time: readWallClock(closes, timeZone).time }));
   }
   return accept('checked_in');
 }
@@ -120,7 +126,7 @@ function cancel({ appointment, now, policy }: TransitionRequest): TransitionResu
 function markNoShow({ appointment, now, policy, timeZone }: TransitionRequest): TransitionResult {
   const allowedFrom = appointment.startAt + policy.noShowGraceMinutes * minute;
   if (now < allowedFrom) {
-    return refuse('too_early', `The patient can be marked as a no-show from ${readWallClock(allowedFrom, timeZone).time} (${policy.noShowGraceMinutes} minutes after the start).`);
+    return refuseWith('too_early', say('refusal.noShowFrom', { time: readWallClock(allowedFrom, timeZone).time, minutes: policy.noShowGraceMinutes }));
   }
   return accept('no_show');
 }

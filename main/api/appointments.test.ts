@@ -80,6 +80,11 @@ describe('booking', () => {
     expect(result.error.message).toContain(providerName);
     expect(result.error.message).toContain(taken.confirmation_code);
     expect(result.error.message).toMatch(/only a manager can overbook/);
+    expect(result.error.sentences).toEqual([
+      { key: 'refusal.slotTaken' },
+      { key: 'refusal.collision.provider', values: expect.objectContaining({ provider: providerName, code: taken.confirmation_code }) },
+      { key: 'refusal.collision.managerOverbooks' },
+    ]);
     expect(countRows(desk.store, 'outbox')).toBe(outbox);
     expect(desk.writes).toHaveLength(writesBefore);
   });

@@ -8,6 +8,7 @@ import { assignResources, checkProviderForService, checkReschedule } from '../..
 import { findCollisions, type Collision } from '../../db/rules/overlap';
 import { checkWrite } from '../../db/rules/permissions';
 import { summarizeAttendance } from '../../db/rules/patient-flags';
+import { englishOf, say } from '../../db/rules/refusals';
 import { allowedTransitions, transitionAppointment } from '../../db/rules/status';
 import { appointmentStatuses, type Appointment, type AppointmentStatus } from '../../db/rules/types';
 import * as schema from '../../db/schema/sqlite';
@@ -28,7 +29,7 @@ import {
   type LocationRow,
   type ServiceRow,
 } from './lookups';
-import { ApiError, defineOperations, ensureMayWrite, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
+import { ApiError, defineOperations, ensureMayWrite, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { entityId } from './schedule';
 
 /** Staff roles the status machine lets move some appointment to `to` (db/rules/status.ts decides). */
@@ -86,15 +87,18 @@ function describeCollisions(store: LocalStore, collisions: Collision[]): Collisi
 function collisionError(store: LocalStore, collisions: Collision[], timeZone: string, mayOverbook: boolean): ApiError {
   const details = describeCollisions(store, collisions);
   const sentences = details.slice(0, 3).map((d) => {
-    const when = `${describeTime(d.startAt, timeZone)}-${describeTime(d.endAt, timeZone).slice(11)}`;
-    const visit = `${d.serviceName ?? 'an appointment'}${d.patientName ? ` for ${d.patientName}` : ''}${d.confirmationCode ? ` (${d.confirmationCode})` : ''}`;
-    if (d.on === 'provider') return `${d.providerName ?? 'The provider'} already has ${visit} at ${when}.`;
-    if (d.on === 'resource') return `${d.resourceName ?? 'A room or piece of equipment it needs'} is taken by ${visit} at ${when}.`;
-    return `${d.patientName ?? 'The patient'} already has ${d.serviceName ?? 'an appointment'} with ${d.providerName ?? 'another provider'} at ${when}.`;
+    // The joins find every name of a live appointment; a dash stands in should one be gone.
+    const values = {
+      when: `${describeTime(d.startAt, timeZone)}-${describeTime(d.endAt, timeZone).slice(11)}`,
+      service: d.serviceName ?? '-', patient: d.patientName ?? '-', provider: d.providerName ?? '-', code: d.confirmationCode ?? '-',
+    };
+    if (d.on === 'provider') return say('refusal.collision.provider', values);
+    if (d.on === 'resource') return say('refusal.collision.resource', { ...values, resource: d.resourceName ?? '-' });
+    return say('refusal.collision.patient', values);
   });
-  const more = details.length > 3 ? ` And ${details.length - 3} more.` : '';
-  const next = mayOverbook ? ' Choose another time, or overbook.' : ' Choose another time; only a manager can overbook.';
-  return new ApiError('collision', `That time is taken. ${sentences.join(' ')}${more}${next}`, { collisions: details });
+  const more = details.length > 3 ? [say('refusal.collision.more', { count: details.length - 3 })] : [];
+  const next = say(mayOverbook ? 'refusal.collision.mayOverbook' : 'refusal.collision.managerOverbooks');
+  return refuse('collision', [say('refusal.slotTaken'), ...sentences, ...more, next], { collisions: details });
 }
 
 /** The rooms and equipment the service needs at this location: the caller's choice, checked, or the first free ones. */
@@ -111,12 +115,12 @@ function chooseResources(
     .where(and(eq(schema.resources.locationId, location.id), eq(schema.resources.deleted, false))).all().map((r) => r.id));
   if (requested) {
     const elsewhere = requested.filter((id) => !here.has(id));
-    if (elsewhere.length > 0) throw new ApiError('invalid_input', `Some of the chosen rooms or equipment are not at ${location.name}.`, { resourceIds: elsewhere });
+    if (elsewhere.length > 0) throw refuse('invalid_input', say('refusal.resourcesElsewhere', { location: location.name }), { resourceIds: elsewhere });
     return [...new Set(requested)];
   }
   const sets = service.requiredResources.map((set) => set.filter((id) => here.has(id)));
   const assignment = assignResources(sets, proposed, neighbours, preferred);
-  if (!assignment) throw new ApiError('not_allowed', `${location.name} does not have the rooms or equipment ${service.name} needs.`);
+  if (!assignment) throw refuse('not_allowed', say('refusal.resourcesMissing', { location: location.name, service: service.name }));
   return assignment.resourceIds;
 }
 
@@ -142,7 +146,7 @@ function place({ call, proposed, service, requestedResources, preferredResources
   const provider = requireProvider(store, proposed.providerId);
   requirePatient(store, proposed.patientId);
   const fit = checkProviderForService(toRuleService(service), provider, location);
-  if (!fit.ok) throw new ApiError('not_allowed', fit.message);
+  if (!fit.ok) throw refuse('not_allowed', fit.sentence);
   const neighbours = loadNeighbours(store, {
     start: proposed.startAt, end: proposed.endAt, providerIds: [proposed.providerId], patientId: proposed.patientId, locationId: location.id,
   });
@@ -179,7 +183,7 @@ function transitionTo(to: AppointmentStatus, action: string, description: string
       const result = transitionAppointment({
         appointment: toRuleAppointment(row), to, role: call.session.role, now: call.now, policy: loadPolicy(call.store, row.locationId), timeZone: location.timeZone,
       });
-      if (!result.ok) throw new ApiError(result.code, result.message);
+      if (!result.ok) throw result.sentence ? refuse(result.code, result.sentence) : new ApiError(result.code, result.message);
       call.write({ table: 'appointments', rowId: row.id, isNew: false, action, values: { status: result.status } });
       return { appointment: toAppointmentView(requireAppointment(call.store, row.id)) };
     },
@@ -283,7 +287,7 @@ export const appointmentOperations = defineOperations('appointments', {
     handler: (call, input) => {
       const row = requireAppointment(call.store, input.appointmentId);
       const movable = checkReschedule(row.status);
-      if (!movable.ok) throw new ApiError('not_allowed', movable.message);
+      if (!movable.ok) throw refuse('not_allowed', movable.sentence);
       const service = requireService(call.store, row.serviceId);
       const locationId = input.locationId ?? row.locationId;
       const proposed: Appointment = {
@@ -317,7 +321,7 @@ export const appointmentOperations = defineOperations('appointments', {
   cancel: staffOperation({
     description: 'cancel appointments',
     roles: rolesMovingTo('cancelled'),
-    input: appointmentRef.extend({ reason: z.string().trim().min(1, 'Say why the appointment is cancelled.').max(500) }),
+    input: appointmentRef.extend({ reason: z.string().trim().min(1, englishOf('refusal.cancelReasonMissing')).max(500) }),
     handler: (call, { appointmentId, reason }) => {
       const row = requireAppointment(call.store, appointmentId);
       const location = requireLocation(call.store, row.locationId);
@@ -326,7 +330,7 @@ export const appointmentOperations = defineOperations('appointments', {
       const result = transitionAppointment({
         appointment: toRuleAppointment(row), to: 'cancelled', role: call.session.role, now: call.now, policy, timeZone: location.timeZone,
       });
-      if (!result.ok) throw new ApiError(result.code, result.message);
+      if (!result.ok) throw result.sentence ? refuse(result.code, result.sentence) : new ApiError(result.code, result.message);
       const lateCancelFee = result.lateCancellation && policy.lateCancelFeeCents > 0;
       call.write({
         table: 'appointments',

@@ -2,6 +2,7 @@
 // answer with. Transports (Electron IPC, the browser host) only ever see these results.
 import type { z } from 'zod';
 import { checkWrite } from '../../db/rules/permissions';
+import { inEnglish, type Sentence } from '../../db/rules/refusals';
 import type { Role } from '../../db/rules/types';
 import type { ReplicatedTableName } from '../../db/schema/registry';
 import type { ColumnValues } from '../../db/crdt/merge';
@@ -31,19 +32,27 @@ export type ApiErrorCode =
 
 export interface ApiErrorBody {
   code: ApiErrorCode;
-  /** Said to the person at the desk, as is. */
+  /** In English: for logs, tests, and a desk with no translation of the sentences below. */
   message: string;
   details?: unknown;
+  /** The message as keyed sentences (db/rules/refusals.ts), which the desk says in its own language. */
+  sentences?: Sentence[];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 /** A refusal a person can act on. Anything else a handler throws is a bug and becomes 'internal'. */
 export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode, message: string, readonly details?: unknown) {
+  constructor(readonly code: ApiErrorCode, message: string, readonly details?: unknown, readonly sentences?: readonly Sentence[]) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** A refusal in keyed sentences; its English message is theirs. */
+export function refuse(code: ApiErrorCode, said: Sentence | readonly Sentence[], details?: unknown): ApiError {
+  const sentences = 'key' in said ? [said] : said;
+  return new ApiError(code, inEnglish(sentences), details, sentences);
 }
 
 export interface ApiLogger {

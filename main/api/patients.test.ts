@@ -81,6 +81,13 @@ describe('patients.create', () => {
   it('refuses a malformed email or a missing name before anything else', async () => {
     const result = await desk.router.invoke('patients.create', { ...details, firstName: ' ', email: 'not-an-email' }, session);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'firstName', message: 'Enter a first name.' }, { path: 'email' }] } } });
+    // The desk says the schema's own sentences in its language; a zod default becomes "not valid".
+    expect(result).toMatchObject({ error: { sentences: [{ key: 'refusal.checkDetails' }, { key: 'refusal.firstNameMissing' }, { key: 'refusal.emailInvalid' }] } });
+  });
+
+  it('names each problem with the details as a sentence the desk can translate', async () => {
+    const result = await desk.router.invoke('patients.create', { ...details, dateOfBirth: '2999-01-01', phone: '12' }, session);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', sentences: [{ key: 'refusal.birthDateInFuture' }, { key: 'refusal.phoneDigits', values: { min: 7, max: 15 } }] } });
   });
 });
 

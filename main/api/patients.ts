@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { isActive } from '../../db/rules/overlap';
 import { checkPatientDetails, phoneDigitsOf } from '../../db/rules/patient-details';
 import { summarizeAttendance } from '../../db/rules/patient-flags';
+import { englishOf, say } from '../../db/rules/refusals';
 import { readWallClock } from '../../db/rules/wallclock';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { loadPolicy, requirePatient, systemTimeZone, toAppointmentView, type PatientRow } from './lookups';
-import { ApiError, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 import { entityId } from './schedule';
 
 export interface PatientSummary {
@@ -77,11 +78,11 @@ function searchPatients(store: LocalStore, query: PatientQuery, limit: number): 
 }
 
 const patientDetails = z.object({
-  firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
-  lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
+  firstName: z.string().trim().min(1, englishOf('refusal.firstNameMissing')).max(100),
+  lastName: z.string().trim().min(1, englishOf('refusal.lastNameMissing')).max(100),
   dateOfBirth: z.string().trim(),
   phone: z.string().trim().max(40).optional().transform((v) => v || null),
-  email: z.union([z.literal(''), z.email('That email address does not look right.').max(254)]).optional().transform((v) => v || null),
+  email: z.union([z.literal(''), z.email(englishOf('refusal.emailInvalid')).max(254)]).optional().transform((v) => v || null),
   preferredChannel: z.enum(['sms', 'email', 'none']).default('sms'),
   preferredLanguage: z.enum(['en', 'es']).default('en'),
 });
@@ -90,7 +91,7 @@ export const patientOperations = defineOperations('patients', {
   search: staffOperation({
     description: 'search patients',
     roles: staffRoles,
-    input: z.object({ query: z.string().trim().min(2, 'Type at least two characters.').max(100), limit: z.int().min(1).max(50).default(20) }),
+    input: z.object({ query: z.string().trim().min(2, englishOf('refusal.searchTooShort')).max(100), limit: z.int().min(1).max(50).default(20) }),
     handler: ({ store }, { query, limit }) => {
       const parsed = classifyPatientQuery(query);
       return { searchedBy: parsed.kind, patients: searchPatients(store, parsed, limit).map(toSummary) };
@@ -107,12 +108,12 @@ export const patientOperations = defineOperations('patients', {
     handler: (call, input) => {
       const today = readWallClock(call.now, call.ctx.timeZone ?? systemTimeZone()).date;
       const issues = checkPatientDetails(input, today);
-      if (issues.length > 0) throw new ApiError('invalid_input', issues.map((i) => i.message).join(' '), { issues });
+      if (issues.length > 0) throw refuse('invalid_input', issues.map((i) => i.sentence), { issues: issues.map(({ field, message }) => ({ field, message })) });
       if (!input.isNotDuplicate) {
         const same = searchPatients(call.store, { kind: 'dateOfBirth', date: input.dateOfBirth }, 50)
           .filter((p) => p.lastName.toLowerCase() === input.lastName.toLowerCase() && p.firstName.toLowerCase() === input.firstName.toLowerCase());
         if (same.length > 0) {
-          throw new ApiError('duplicate', `${input.firstName} ${input.lastName}, born ${input.dateOfBirth}, is already registered. Open that record, or confirm this is a different person.`, {
+          throw refuse('duplicate', say('refusal.patientRegistered', { name: `${input.firstName} ${input.lastName}`, date: input.dateOfBirth }), {
             patients: same.map(toSummary),
           });
         }

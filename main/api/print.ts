@@ -2,11 +2,12 @@
 // blob URL or a save dialog in the renderer), sending to the printer set for the document
 // type (desktop app only), and the per-device printer choice.
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import { documentTypes } from '../print/pdf-renderer';
 import { readPrinterChoice, setPrinterFor } from '../print/print-settings';
 import { printingFor } from '../print/print-service';
 import { documentHtml, type DocumentRequest } from '../print/render-document';
-import { ApiError, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 const documentRequest = z.discriminatedUnion('type', [
@@ -41,9 +42,9 @@ export const printOperations = defineOperations('print', {
     input: z.object({ document: documentRequest }),
     handler: async (call, { document }) => {
       const { printer } = printingFor(call.store);
-      if (!printer) throw new ApiError('not_allowed', 'This computer cannot print directly from the browser. Use "Save as PDF" and print the file.');
+      if (!printer) throw refuse('not_allowed', say('refusal.printFromBrowser'));
       const printerName = readPrinterChoice(call.store)[document.type];
-      if (!printerName) throw new ApiError('not_allowed', 'No printer is set for this kind of document. Choose one in Settings > Printing.');
+      if (!printerName) throw refuse('not_allowed', say('refusal.noPrinter'));
       const rendered = await documentHtml(call.store, document, call.now);
       await printer.print(rendered.html, printerName);
       return { printed: true as const, printerName };

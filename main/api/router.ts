@@ -3,6 +3,7 @@
 // transport as anything but { ok: false, error: { code, message } }.
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { findSentence, say, type Sentence } from '../../db/rules/refusals';
 import * as schema from '../../db/schema/sqlite';
 import { adminOperations } from './admin';
 import { analyticsOperations } from './analytics';
@@ -49,8 +50,13 @@ export interface Router {
   readonly sessions: SessionManager;
 }
 
-function fail(code: ApiErrorCode, message: string, details?: unknown): { ok: false; error: ApiErrorBody } {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+function fail(code: ApiErrorCode, message: string, details?: unknown, sentences?: readonly Sentence[]): { ok: false; error: ApiErrorBody } {
+  return { ok: false, error: { code, message, ...(details === undefined ? {} : { details }), ...(sentences ? { sentences: [...sentences] } : {}) } };
+}
+
+/** A zod issue as a sentence the desk can translate: its own, where the schema's message came from the catalog. */
+function sayIssue(issue: { path: string; message: string }): Sentence {
+  return findSentence(issue.message) ?? say('refusal.fieldInvalid', { field: issue.path || 'input' });
 }
 
 function isOperationName(name: string): name is OperationName {
@@ -110,7 +116,7 @@ export function createRouter(ctx: ApiContext): Router {
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       const summary = issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-      return fail('invalid_input', `Please check the details: ${summary}.`, { issues });
+      return fail('invalid_input', `Please check the details: ${summary}.`, { issues }, [say('refusal.checkDetails'), ...issues.slice(0, 3).map(sayIssue)]);
     }
 
     const changed = new Set<string>();
@@ -133,7 +139,7 @@ export function createRouter(ctx: ApiContext): Router {
     try {
       return { ok: true, value: await operation.handler(call, parsed.data) };
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.code, e.message, e.details);
+      if (e instanceof ApiError) return fail(e.code, e.message, e.details, e.sentences);
       logger.error(`Operation ${name} failed`, e);
       return fail('internal', internalMessage);
     } finally {

@@ -3,13 +3,14 @@
 import { and, asc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { findFirstAvailable, findOpenSlots, type AvailabilityInput, type OpenSlot } from '../../db/rules/availability';
+import { say } from '../../db/rules/refusals';
 import { addDays, getStartOfDay, listDates } from '../../db/rules/wallclock';
 import { planWorkingHours, type ProviderWorkingHours } from '../../db/rules/working-hours';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { readDayView } from '../store/queries/day-view';
 import { loadPolicy, requireLocation, requireProvider, requireService, toRuleAppointment, toRuleService } from './lookups';
-import { ApiError, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 
 export const entityId = z.string().min(1).max(64);
 export const calendarDate = z.iso.date();
@@ -38,8 +39,8 @@ function providersAt(store: LocalStore, locationId: string) {
 
 /** Everything findOpenSlots needs for one service, location and date range, read in a few indexed queries. */
 function loadAvailability(store: LocalStore, query: z.output<typeof slotQuery>, now: number, maxDays: number): AvailabilityInput & { timeZone: string } {
-  if (query.to < query.from) throw new ApiError('invalid_input', 'The end date is before the start date.');
-  if (listDates(query.from, query.to).length > maxDays) throw new ApiError('invalid_input', `Search at most ${maxDays} days at a time.`);
+  if (query.to < query.from) throw refuse('invalid_input', say('refusal.endBeforeStart'));
+  if (listDates(query.from, query.to).length > maxDays) throw refuse('invalid_input', say('refusal.searchAtMostDays', { count: maxDays }));
   const location = requireLocation(store, query.locationId);
   const service = requireService(store, query.serviceId);
   const providerIds = query.providerIds ?? providersAt(store, location.id).map((p) => p.id);
@@ -143,8 +144,8 @@ export const scheduleOperations = defineOperations('schedule', {
       to: calendarDate,
     }),
     handler: ({ store }, query): { timeZone: string; providers: ProviderWorkingHours[] } => {
-      if (query.to < query.from) throw new ApiError('invalid_input', 'The end date is before the start date.');
-      if (listDates(query.from, query.to).length > maxWorkingHoursDays) throw new ApiError('invalid_input', `Ask for at most ${maxWorkingHoursDays} days at a time.`);
+      if (query.to < query.from) throw refuse('invalid_input', say('refusal.endBeforeStart'));
+      if (listDates(query.from, query.to).length > maxWorkingHoursDays) throw refuse('invalid_input', say('refusal.askAtMostDays', { count: maxWorkingHoursDays }));
       const location = requireLocation(store, query.locationId);
       const providerIds = query.providerIds ?? providersAt(store, location.id).map((p) => p.id);
       const tz = location.timeZone;

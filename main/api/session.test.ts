@@ -27,7 +27,14 @@ describe('signing in', () => {
     desk = await openTestDesk();
     const staffUserId = desk.staffId('receptionist');
     const result = await desk.router.invoke('session.signIn', { staffUserId, secret: wrongPin(desk.pinOf('receptionist')) });
-    expect(result).toEqual({ ok: false, error: { code: 'wrong_secret', message: 'That PIN or password is not right. 4 tries left.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'wrong_secret',
+        message: 'That PIN or password is not right. 4 tries left.',
+        sentences: [{ key: 'refusal.wrongSecret' }, { key: 'refusal.triesLeft', values: { count: 4 } }],
+      },
+    });
   });
 
   it('pauses sign-in for a user after 5 wrong tries, even with the right PIN, until the window passes', async () => {

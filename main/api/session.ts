@@ -3,8 +3,9 @@
 import { verify } from 'argon2';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { englishOf, say } from '../../db/rules/refusals';
 import * as schema from '../../db/schema/sqlite';
-import { ApiError, defineOperations, publicOperation, type ApiLogger, type StaffRole } from './operation';
+import { defineOperations, publicOperation, refuse, type ApiLogger, type StaffRole } from './operation';
 import type { SessionManager } from './session-manager';
 
 export interface StaffMember {
@@ -46,13 +47,13 @@ export const sessionOperations = defineOperations('session', {
 
   signIn: publicOperation({
     description: 'sign in',
-    input: z.object({ staffUserId: z.string().min(1).max(64), secret: z.string().min(1, 'Enter your PIN or password.').max(256) }),
+    input: z.object({ staffUserId: z.string().min(1).max(64), secret: z.string().min(1, englishOf('refusal.secretMissing')).max(256) }),
     handler: async ({ store, sessions, ctx, now, session }, { staffUserId, secret }) => {
       const clock = () => ctx.now?.() ?? Date.now();
       const permit = sessions.beginAttempt(staffUserId, now);
       if (!permit.allowed) {
         const minutes = Math.ceil(permit.retryAfterMs / 60_000);
-        throw new ApiError('rate_limited', `Too many wrong tries. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`, { retryAfterMs: permit.retryAfterMs });
+        throw refuse('rate_limited', say('refusal.tooManyTries', { count: minutes }), { retryAfterMs: permit.retryAfterMs });
       }
       let isValid = false;
       try {
@@ -63,9 +64,7 @@ export const sessionOperations = defineOperations('session', {
         if (!staff || !isValid) {
           // This attempt still counts as in flight, so this is what is left after it.
           const left = sessions.remainingAttempts(staffUserId, clock());
-          throw new ApiError('wrong_secret', left > 0
-            ? `That PIN or password is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`
-            : 'That PIN or password is not right. Sign-in is paused for this user for a few minutes.');
+          throw refuse('wrong_secret', [say('refusal.wrongSecret'), left > 0 ? say('refusal.triesLeft', { count: left }) : say('refusal.signInPaused')]);
         }
         // Whoever was signed in on this screen is signed out: one person per desk session.
         if (session) sessions.end(session.id);

@@ -6,12 +6,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import { rankWaitlistForSlot, type FreedSlot } from '../../db/rules/waitlist';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { appointmentOperations } from './appointments';
 import { requireAppointment, requireLocation, requirePatient, requireProvider, requireService } from './lookups';
-import { ApiError, defineOperations, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
+import { ApiError, defineOperations, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 // As db/rules/permissions.ts: providers see the waitlist but do not keep it.
@@ -82,7 +83,7 @@ const maxSuggestions = 5;
 
 function freedSlotOf(store: LocalStore, appointmentId: string): { slot: FreedSlot & { endAt: number }; timeZone: string } {
   const row = requireAppointment(store, appointmentId);
-  if (!freeingStatuses.has(row.status)) throw new ApiError('not_allowed', 'That appointment still holds its time; cancel it first.', { appointmentId });
+  if (!freeingStatuses.has(row.status)) throw refuse('not_allowed', say('refusal.stillHoldsTime'), { appointmentId });
   const location = requireLocation(store, row.locationId);
   return {
     slot: { serviceId: row.serviceId, providerId: row.providerId, locationId: row.locationId, startAt: row.startAt, endAt: row.endAt, patientId: row.patientId },
@@ -126,7 +127,7 @@ export const waitlistOperations = defineOperations('waitlist', {
       notes: z.string().trim().max(1_000).optional(),
     }),
     handler: (call, input) => {
-      if (input.latestDate < input.earliestDate) throw new ApiError('invalid_input', 'The latest date is before the earliest date.');
+      if (input.latestDate < input.earliestDate) throw refuse('invalid_input', say('refusal.latestBeforeEarliest'));
       requirePatient(call.store, input.patientId);
       requireService(call.store, input.serviceId);
       requireLocation(call.store, input.locationId);
@@ -136,7 +137,7 @@ export const waitlistOperations = defineOperations('waitlist', {
         eq(w.deleted, false), eq(w.patientId, input.patientId), eq(w.serviceId, input.serviceId), eq(w.locationId, input.locationId),
         inArray(w.status, [...openStatuses]),
       )).get();
-      if (duplicate) throw new ApiError('duplicate', 'This patient is already on the waitlist for this service here.', { entryId: duplicate.id });
+      if (duplicate) throw refuse('duplicate', say('refusal.alreadyWaiting'), { entryId: duplicate.id });
       const id = uuidv7();
       call.write({
         table: 'waitlist_entries',
@@ -193,7 +194,7 @@ export const waitlistOperations = defineOperations('waitlist', {
       // Asked again at booking time: another desk may have booked the patient or changed the entry.
       const { slot, entries } = rankedEntries(call, appointmentId, Number.POSITIVE_INFINITY);
       if (!entries.some((e) => e.id === entry.id)) {
-        throw new ApiError('not_allowed', `${entry.patientName ?? 'This patient'} is no longer waiting for this service, provider and date.`, { entryId });
+        throw refuse('not_allowed', say('refusal.noLongerWaiting', { patient: entry.patientName ?? '-' }), { entryId });
       }
       // One transaction: the patient is booked and off the waitlist, or neither.
       return call.store.sqlite.transaction(() => {

@@ -2,6 +2,7 @@
 // that finds the session locked (idle lock, sign-out elsewhere) brings back the lock screen.
 import { useCallback, useEffect, useState } from 'react';
 import { hasLaunchToken, invoke, onSessionLost, setSessionId } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ManageSwitch } from '../manager/ManageSwitch';
 import { CheckInToasts } from '../notifications/CheckInToasts';
@@ -21,6 +22,7 @@ export function App() {
 
 function Desk() {
   const { t } = useI18n();
+  const explain = useApiError();
   const [session, setSession] = useState<SignedIn | null>(null);
   const [locked, setLocked] = useState<{ staffId: string | null; reason: LockReason } | null>(null);
   // The sync bar speaks the clinic's time, like the calendar: the desk may sit in another zone.
@@ -34,8 +36,8 @@ function Desk() {
 
   useEffect(() => onSessionLost((error) => {
     const details = error.details as { staff?: { id: string } } | undefined;
-    lock(details?.staff?.id ?? null, error.code === 'session_locked' ? { kind: 'idle' } : { kind: 'message', message: error.message });
-  }), [lock]);
+    lock(details?.staff?.id ?? null, error.code === 'session_locked' ? { kind: 'idle' } : { kind: 'message', message: explain(error) });
+  }), [lock, explain]);
 
   // The host locks an idle session; ask now and then, so an unattended screen hides the schedule.
   useEffect(() => {

@@ -1,34 +1,67 @@
-// The API's refusals in the desk's language. The server speaks English and often says more
-// than its code (who holds the slot, which rule): where the code alone says what the person
-// needs to know, the catalog's sentence leads and the server's follows as the details;
-// otherwise the server's own sentence is the message.
+// The API's refusals in the desk's language. Most come as keyed sentences (db/rules/refusals.ts),
+// said here from the desk's catalogs. The rest are the server's English sentence, which often
+// says more than its code (who holds the slot, which rule): the code's headline in the desk's
+// language leads and the server's sentence follows as the details, except in English where a
+// sentence that already says what happened stands alone.
 import { useCallback } from 'react';
 import type { ApiErrorBody } from '../api/client';
 import { useI18n } from './I18nProvider';
-import type { MessageKey, Translator } from './translate';
+import { en } from './messages.en';
+import type { MessageKey, PluralKey, Translator } from './translate';
 
 type Code = ApiErrorBody['code'];
+type Sentence = NonNullable<ApiErrorBody['sentences']>[number];
 
-export const apiErrorMessages: Partial<Record<Code, MessageKey>> = {
+/** Every code's headline in the desk's language. */
+export const apiErrorMessages: Record<Code, MessageKey> = {
+  invalid_input: 'apiError.invalidInput',
+  unknown_operation: 'apiError.internal',
   unauthenticated: 'apiError.unauthenticated',
   session_locked: 'apiError.sessionLocked',
   forbidden: 'apiError.forbidden',
   not_found: 'apiError.notFound',
+  collision: 'apiError.collision',
   duplicate: 'apiError.duplicate',
-  rate_limited: 'apiError.rateLimited',
+  not_allowed: 'apiError.notAllowed',
+  too_early: 'apiError.tooEarly',
+  too_late: 'apiError.tooLate',
   wrong_secret: 'apiError.wrongSecret',
-  unknown_operation: 'apiError.internal',
+  rate_limited: 'apiError.rateLimited',
   internal: 'apiError.internal',
 };
 
-export function explainApiError(t: Translator['t'], error: ApiErrorBody): string {
-  const key = apiErrorMessages[error.code];
-  if (!key) return error.message;
-  const headline = t(key);
-  return error.message && error.message !== headline ? t('apiError.withDetails', { headline, details: error.message }) : headline;
+/** Codes whose English server sentence says all the headline would, and more. */
+const speaksForItself: ReadonlySet<Code> = new Set(['invalid_input', 'collision', 'not_allowed', 'too_early', 'too_late']);
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+// Keys and values arrive at run time, so they are checked against the catalog here rather than by type.
+type LooseT = (key: MessageKey, values?: Record<string, string | number>) => string;
+type LooseTn = (key: PluralKey, count: number, values?: Record<string, string | number>) => string;
+
+/** One sentence in the desk's language, or null if this desk's catalog does not know it. */
+function saySentence({ t, tn }: Translator, { key, values }: Sentence): string | null {
+  if (isMessageKey(key)) return (t as LooseT)(key, values);
+  if (isMessageKey(`${key}_other`) && typeof values?.count === 'number') {
+    const { count, ...rest } = values;
+    return (tn as LooseTn)(key as PluralKey, count, rest);
+  }
+  return null;
+}
+
+export function explainApiError(translator: Translator, error: ApiErrorBody): string {
+  const said = error.sentences?.map((s) => saySentence(translator, s)) ?? [];
+  if (said.length > 0 && said.every((s) => s !== null)) return said.join(' ');
+  const headline = translator.t(apiErrorMessages[error.code]);
+  if (!error.message || error.message === headline) return headline;
+  if (translator.language === 'en' && speaksForItself.has(error.code)) return error.message;
+  // Elsewhere the headline in the desk's language leads, so the English details are never all there is.
+  return translator.t('apiError.withDetails', { headline, details: error.message });
 }
 
 export function useApiError(): (error: ApiErrorBody) => string {
-  const { t } = useI18n();
-  return useCallback((error: ApiErrorBody) => explainApiError(t, error), [t]);
+  const translator = useI18n();
+  return useCallback((error: ApiErrorBody) => explainApiError(translator, error), [translator]);
 }

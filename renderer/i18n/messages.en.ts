@@ -1,5 +1,8 @@
 // English: the source of every key and placeholder (see translate.ts). Plural messages come
-// as "_one" and "_other" pairs and receive {count}.
+// as "_one" and "_other" pairs and receive {count}. The API's refusals are the rules' own
+// English sentences (db/rules/refusals.ts), so the two cannot drift apart.
+import { refusalSentences } from '../../db/rules/refusals';
+
 export const en = {
   'app.noLaunchToken': 'This page was opened without its launch key. Open Frontdesk from the address it printed when it started.',
   'common.back': 'Back',
@@ -213,6 +216,7 @@ export const en = {
   'conflict.theProvider': 'the provider',
   'conflict.unknownTime': 'an unknown time',
   'conflict.reason': 'Reason:',
+  'conflict.takenBy': '{provider} was booked first at {when} by another desk: {service} for {patient}.',
   'conflict.resolve': 'Mark resolved',
   'conflict.reasonSlotTaken': 'slot taken',
   'conflict.reasonClockDrift': "this computer's clock is wrong",
@@ -291,7 +295,13 @@ export const en = {
   'apiError.rateLimited': 'Too many tries. Wait a little, or ask a manager.',
   'apiError.wrongSecret': 'That PIN or password is not right.',
   'apiError.internal': 'Something went wrong in the Frontdesk service.',
+  'apiError.invalidInput': 'Please check the details.',
+  'apiError.collision': 'That time is taken.',
+  'apiError.notAllowed': 'That cannot be done now.',
+  'apiError.tooEarly': 'It is too early for that.',
+  'apiError.tooLate': 'It is too late for that.',
   'apiError.withDetails': '{headline} ({details})',
+  ...refusalSentences,
 
   'shortcut.title': 'Keyboard shortcuts',
   'shortcut.description': 'Outside text fields, these keys work anywhere on the schedule.',

@@ -38,15 +38,40 @@ describe('translate on i18next', () => {
 });
 
 describe('API refusals in the desk language', () => {
+  const en = createTranslator('en');
   const es = createTranslator('es');
 
-  it('leads with the catalog sentence where the code says enough, keeping the server sentence as details', () => {
-    expect(explainApiError(es.t, { code: 'forbidden', message: 'A receptionist may not change providers.' }))
+  it('says a refusal\'s keyed sentences in the desk\'s language', () => {
+    const error = {
+      code: 'collision' as const,
+      message: 'That time is taken. Dr. Noor Haddad already has Follow-up visit for Ames, Lee (K7PQ2M) at 2026-03-10 10:30-11:00. Choose another time; only a manager can overbook.',
+      sentences: [
+        { key: 'refusal.slotTaken' as const },
+        { key: 'refusal.collision.provider' as const, values: { provider: 'Dr. Noor Haddad', service: 'Follow-up visit', patient: 'Ames, Lee', code: 'K7PQ2M', when: '2026-03-10 10:30-11:00' } },
+        { key: 'refusal.collision.managerOverbooks' as const },
+      ],
+    };
+    expect(explainApiError(es, error)).toBe('Ese horario está ocupado. Dr. Noor Haddad ya tiene Follow-up visit con Ames, Lee (K7PQ2M) el 2026-03-10 10:30-11:00. Elija otro horario; solo un responsable puede dar un sobrecupo.');
+    expect(explainApiError(en, error)).toBe(error.message);
+  });
+
+  it('chooses the plural form of a counted sentence', () => {
+    const wrong = (count: number) => ({ code: 'wrong_secret' as const, message: '', sentences: [{ key: 'refusal.wrongSecret' as const }, { key: 'refusal.triesLeft' as const, values: { count } }] });
+    expect(explainApiError(es, wrong(1))).toBe('El PIN o la contraseña no son correctos. Queda 1 intento.');
+    expect(explainApiError(es, wrong(3))).toBe('El PIN o la contraseña no son correctos. Quedan 3 intentos.');
+    expect(explainApiError(en, wrong(1))).toBe('That PIN or password is not right. 1 try left.');
+  });
+
+  it('leads with the code\'s headline where a sentence is not in the catalog, keeping the server sentence as details', () => {
+    const error = { code: 'not_allowed' as const, message: 'Newer rule.', sentences: [{ key: 'refusal.fromANewerServer' as never }] };
+    expect(explainApiError(es, error)).toBe('Eso no se puede hacer ahora. (Newer rule.)');
+    expect(explainApiError(es, { code: 'forbidden', message: 'A receptionist may not change providers.' }))
       .toBe('Su rol no permite hacer esto. (A receptionist may not change providers.)');
   });
 
-  it('keeps the server sentence where the code alone would lose what matters', () => {
+  it('keeps a server sentence that says it all alone, in English', () => {
     const message = 'That time is taken. Dr. Noor Haddad already has Follow-up visit for Ames, Lee at 10:30.';
-    expect(explainApiError(es.t, { code: 'collision', message })).toBe(message);
+    expect(explainApiError(en, { code: 'collision', message })).toBe(message);
+    expect(explainApiError(es, { code: 'collision', message })).toBe(`Ese horario está ocupado. (${message})`);
   });
 });

@@ -3,7 +3,7 @@
 // parameter is a type error, and Spanish must have every key (messages.es.ts is typed
 // against it). i18next does the lookup, the plural choice (_one/_other by Intl.PluralRules)
 // and the interpolation; the catalogs keep their single-brace {placeholders}.
-import i18next, { type i18n as I18n } from 'i18next';
+import { createCatalogInstance, toResources } from './catalog-instance';
 import { en } from './messages.en';
 import { es } from './messages.es';
 
@@ -38,48 +38,12 @@ export interface Translator {
   tn<B extends PluralKey>(key: B, count: number, ...args: PluralArgs<B>): string;
 }
 
-/**
- * The catalog as i18next resources. A language may have plural forms the catalog does not
- * spell out (Spanish has "many" for a million); those read as the "_other" message rather
- * than falling back to English.
- */
-function toResources(language: Language, messages: Record<string, string>): Record<string, string> {
-  const categories = new Intl.PluralRules(intlLocales[language]).resolvedOptions().pluralCategories;
-  const resources: Record<string, string> = { ...messages };
-  for (const [key, message] of Object.entries(messages)) {
-    if (!key.endsWith('_other')) continue;
-    const base = key.slice(0, -'_other'.length);
-    for (const category of categories) resources[`${base}_${category}`] ??= message;
-  }
-  return resources;
-}
-
-function createI18n(): I18n {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources: Object.fromEntries(languages.map((l) => [l, { [deskNamespace]: toResources(l, catalogs[l]) }])),
-    lng: 'en',
-    fallbackLng: 'en',
-    supportedLngs: [...languages],
-    ns: [deskNamespace],
-    defaultNS: deskNamespace,
-    // Keys are flat ("schedule.title"); a dot or colon in them is not a path or a namespace.
-    keySeparator: false,
-    nsSeparator: false,
-    // Resources are inline, so init finishes before the first render.
-    initAsync: false,
-    interpolation: { prefix: '{', suffix: '}', escapeValue: false },
-    returnNull: false,
-  });
-  return instance;
-}
-
 /** The one i18next instance the desk's screens share (I18nProvider hands it to react-i18next too). */
-export const i18n = createI18n();
+export const i18n = createCatalogInstance({ languages, locales: intlLocales, namespace: deskNamespace, catalogs });
 
 /** Adds a screen's own catalogs (one per language) under its namespace; call once, before it renders. */
 export function registerCatalogs(namespace: string, byLanguage: Record<Language, Record<string, string>>): void {
-  for (const language of languages) i18n.addResourceBundle(language, namespace, toResources(language, byLanguage[language]), true, true);
+  for (const language of languages) i18n.addResourceBundle(language, namespace, toResources(intlLocales[language], byLanguage[language]), true, true);
 }
 
 export function createTranslator(language: Language): Translator {

@@ -1,14 +1,18 @@
 // The kiosk's language: English or Spanish, chosen with the toggle and kept on this device,
 // so a tablet in a mostly Spanish-speaking lobby stays in Spanish after a restart or an idle reset.
+// Messages are looked up and filled by the kiosk's own i18next instance: kiosk.html is its own
+// page, and carries none of the desk's catalogs.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createCatalogInstance } from '../i18n/catalog-instance';
 import { en, es, type MessageKey } from './messages';
 
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];
 
-const catalogs = { en, es } as const;
 const locales: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 const storageKey = 'frontdesk.kiosk.language';
+const namespace = 'kiosk';
+export const kioskI18n = createCatalogInstance({ languages, locales, namespace, catalogs: { en, es } });
 
 type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | PlaceholdersOf<Rest> : never;
 type Args<K extends MessageKey> = [PlaceholdersOf<(typeof en)[K]>] extends [never] ? [] : [values: Record<PlaceholdersOf<(typeof en)[K]>, string>];
@@ -44,15 +48,13 @@ const TextContext = createContext<KioskText | null>(null);
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguage] = useState<Language>(readSavedLanguage);
   const value = useMemo<KioskText>(() => {
-    const messages: Record<MessageKey, string> = catalogs[language];
+    const fixed = kioskI18n.getFixedT(language, namespace);
+    const lookup = (key: string, values: Record<string, string> | undefined) => fixed(key, { ...values }) as string;
     const locale = locales[language];
     const months = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
     return {
       language,
-      t: (key, ...args) => {
-        const values = args[0] as Record<string, string> | undefined;
-        return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => values?.[name] ?? whole);
-      },
+      t: (key, ...args) => lookup(key, args[0] as Record<string, string> | undefined),
       clock: (time) => formatClock(time, locale),
       monthNames: Array.from({ length: 12 }, (_, i) => months.format(Date.UTC(2000, i, 1))),
       setLanguage,

@@ -1,9 +1,10 @@
-// The manager screens' strings: their own catalogs beside the desk's, so the manager area can
-// grow without touching the desk's catalog. The language is the desk's (useI18n), so one
-// toggle switches both. English is the source of keys and placeholders; Spanish is typed
-// against it.
+// The manager screens' strings: their own catalogs beside the desk's, registered on the desk's
+// i18next instance under their own namespace, so the manager area can grow without touching
+// the desk's catalog. The language is the desk's (useI18n), so one toggle switches both.
+// English is the source of keys and placeholders; Spanish is typed against it.
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { i18n, registerCatalogs } from '../i18n/translate';
 import { managerEn } from './messages.en';
 import { managerEs } from './messages.es';
 
@@ -14,8 +15,6 @@ type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer 
 type Args<K extends ManagerKey> = ManagerKey extends K ? [values?: Record<string, string | number>]
   : [PlaceholdersOf<(typeof managerEn)[K]>] extends [never] ? [] : [values: Record<PlaceholdersOf<(typeof managerEn)[K]>, string | number>];
 
-const catalogs: Record<string, ManagerMessages> = { en: managerEn, es: managerEs };
-
 export interface ManagerText {
   language: string;
   t<K extends ManagerKey>(key: K, ...args: Args<K>): string;
@@ -23,19 +22,18 @@ export interface ManagerText {
   maybe(key: string, fallback: string): string;
 }
 
-function fill(message: string, values: Record<string, string | number> | undefined): string {
-  if (!values) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export const managerNamespace = 'manager';
+registerCatalogs(managerNamespace, { en: managerEn, es: managerEs });
 
 export function useManagerText(): ManagerText {
   const { language } = useI18n();
   return useMemo(() => {
-    const messages = catalogs[language] ?? managerEn;
+    const fixed = i18n.getFixedT(language, managerNamespace);
+    const lookup = (key: string, values?: Record<string, string | number>) => fixed(key, { ...values }) as string;
     return {
       language,
-      t: (key, ...args) => fill(messages[key], args[0] as Record<string, string | number> | undefined),
-      maybe: (key, fallback) => (Object.hasOwn(messages, key) ? messages[key as ManagerKey] : fallback),
+      t: (key, ...args) => lookup(key, args[0] as Record<string, string | number> | undefined),
+      maybe: (key, fallback) => (i18n.exists(key, { lng: language, ns: managerNamespace }) ? lookup(key) : fallback),
     };
   }, [language]);
 }

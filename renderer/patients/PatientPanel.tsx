@@ -2,6 +2,7 @@
 // panel with details, upcoming and past visits, and the attendance warning.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { invoke, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translator } from '../i18n/translate';
 import { statusLabels } from '../schedule/status';
@@ -13,6 +14,7 @@ export type PatientSummary = ApiOutput<'patients.search'>['patients'][number];
 const searchDelayMs = 200;
 
 function usePatientSearch(query: string) {
+  const explain = useApiError();
   const [results, setResults] = useState<PatientSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ function usePatientSearch(query: string) {
         if (r.ok) {
           setResults(r.value.patients);
           setError(null);
-        } else setError(r.error.message);
+        } else setError(explain(r.error));
       });
     }, searchDelayMs);
     return () => {
@@ -97,6 +99,7 @@ export function PatientSearch({ selected, onSelect, autoSelectFirst = false }: {
 
 export function NewPatientForm({ onCreated, onCancel }: { onCreated(p: PatientSummary): void; onCancel(): void }) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [form, setForm] = useState({ firstName: '', lastName: '', dateOfBirth: '', phone: '', email: '' });
   const [error, setError] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<boolean>(false);
@@ -107,7 +110,7 @@ export function NewPatientForm({ onCreated, onCancel }: { onCreated(p: PatientSu
     event.preventDefault();
     const result = await invoke('patients.create', { ...form, isNotDuplicate: duplicateOf });
     if (!result.ok) {
-      setError(result.error.message);
+      setError(explain(result.error));
       setDuplicateOf(result.error.code === 'duplicate');
       return;
     }
@@ -166,10 +169,11 @@ type Panel = ApiOutput<'patients.panel'>;
 
 export function PatientPanel({ patientId, locationId, timeZone, onClose }: { patientId: string; locationId: string | null; timeZone: string; onClose(): void }) {
   const { t, tn } = useI18n();
+  const explain = useApiError();
   const [panel, setPanel] = useState<Panel | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void invoke('patients.panel', { patientId, locationId: locationId ?? undefined, pastLimit: 20 }).then((r) => (r.ok ? setPanel(r.value) : setError(r.error.message)));
+    void invoke('patients.panel', { patientId, locationId: locationId ?? undefined, pastLimit: 20 }).then((r) => (r.ok ? setPanel(r.value) : setError(explain(r.error))));
   }, [patientId, locationId]);
 
   const p = panel?.patient;

@@ -2,6 +2,7 @@
 // allows blob: frames for exactly this), saved as a file, or sent to the printer chosen for
 // its document type when this computer can print directly (the desktop app).
 import { useEffect, useState } from 'react';
+import { useApiError } from '../i18n/api-errors';
 import { invoke, type ApiInput, type ApiOutput } from '../api/client';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
 import { pdfBlob, saveFile } from './pdf-file';
@@ -18,6 +19,7 @@ interface PrintPreviewProps {
 
 export function PrintPreview({ document, onClose }: PrintPreviewProps) {
   const { t } = usePrintText();
+  const explain = useApiError();
   const [pdf, setPdf] = useState<{ url: string; fileName: string } | null>(null);
   const [settings, setSettings] = useState<PrintSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function PrintPreview({ document, onClose }: PrintPreviewProps) {
     let isCurrent = true;
     void invoke('print.pdf', { document }).then((result) => {
       if (!isCurrent) return;
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(explain(result.error));
       url = URL.createObjectURL(pdfBlob(result.value.pdfBase64));
       setPdf({ url, fileName: result.value.fileName });
     });
@@ -53,7 +55,7 @@ export function PrintPreview({ document, onClose }: PrintPreviewProps) {
     setIsPrinting(false);
     if (!result.ok) {
       setNotice(null);
-      return setError(result.error.message);
+      return setError(explain(result.error));
     }
     setNotice(t('preview.printed', { printer: result.value.printerName }));
   }

@@ -2,6 +2,7 @@
 // steps the role allows). Cancelling inside the notice period is said before and after.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { invoke, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
@@ -33,6 +34,7 @@ interface AppointmentDialogProps {
 
 export function AppointmentDialog({ summary, location, onClose, onOpenPatient }: AppointmentDialogProps) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [details, setDetails] = useState<Details | null>(null);
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
 
   const load = useCallback(async () => {
     const result = await invoke('appointments.get', { appointmentId: summary.id });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(explain(result.error));
     setDetails(result.value);
     setNotes(result.value.appointment.notes ?? '');
   }, [summary.id]);
@@ -65,14 +67,14 @@ export function AppointmentDialog({ summary, location, onClose, onOpenPatient }:
   async function step(op: (typeof transitions)[number]['op'], label: MessageKey) {
     setError(null);
     const result = await invoke(op, { appointmentId: summary.id });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(explain(result.error));
     setNotice(t('appointment.stepDone', { action: t(label) }));
     await load();
   }
 
   async function saveNotes() {
     const result = await invoke('appointments.setNotes', { appointmentId: summary.id, notes });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(explain(result.error));
     setNotice(t('appointment.notesSaved'));
     await load();
   }
@@ -177,6 +179,7 @@ function CancelForm({ appointmentId, isInsideNotice, noticeHours, onDone, onBack
   onBack(): void;
 }) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
@@ -184,7 +187,7 @@ function CancelForm({ appointmentId, isInsideNotice, noticeHours, onDone, onBack
     <form className="inline-form" onSubmit={(e) => {
       e.preventDefault();
       void invoke('appointments.cancel', { appointmentId, reason }).then((r) => {
-        if (!r.ok) return setError(r.error.message);
+        if (!r.ok) return setError(explain(r.error));
         onDone(r.value.isLateCancellation
           ? t('appointment.cancelledLate', {
             hours: r.value.noticeHours,
@@ -217,6 +220,7 @@ function RescheduleForm({ appointment, location, providerName, onDone, onBack }:
   onBack(): void;
 }) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [index, setIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -226,7 +230,7 @@ function RescheduleForm({ appointment, location, providerName, onDone, onBack }:
     const from = calendarDateIn(Date.now(), tz);
     void invoke('schedule.openSlots', {
       serviceId: appointment.serviceId, locationId: location.id, providerIds: [appointment.providerId], from, to: addDays(from, 13),
-    }).then((r) => (r.ok ? setSlots(r.value.slots.slice(0, 40)) : setError(r.error.message)));
+    }).then((r) => (r.ok ? setSlots(r.value.slots.slice(0, 40)) : setError(explain(r.error))));
   }, [appointment.serviceId, appointment.providerId, location.id, tz]);
 
   const slot = slots?.[index];
@@ -235,7 +239,7 @@ function RescheduleForm({ appointment, location, providerName, onDone, onBack }:
       e.preventDefault();
       if (!slot) return;
       void invoke('appointments.move', { appointmentId: appointment.id, startAt: slot.startAt }).then((r) => {
-        if (!r.ok) return setError(r.error.message);
+        if (!r.ok) return setError(explain(r.error));
         onDone(t('appointment.movedTo', { when: formatDateTime(r.value.appointment.startAt, tz) }));
       });
     }}>

@@ -3,6 +3,7 @@
 // available" -> open slot -> patient -> review with the policy and preparation -> confirm.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { invoke, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey, Translator } from '../i18n/translate';
 import { WaitlistForm } from '../waitlist/WaitlistForm';
@@ -52,6 +53,7 @@ function useStepFocus(step: Step) {
 
 export function BookingDialog({ location, services, providers, onClose, onBooked }: BookingDialogProps) {
   const i18n = useI18n();
+  const explain = useApiError();
   const { t } = i18n;
   const [step, setStep] = useState<Step>('service');
   const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
@@ -95,7 +97,7 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
       to: addDays(from, slotDays - 1),
     });
     setIsBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(explain(result.error));
     const sorted = [...result.value.slots].sort((a, b) => a.startAt - b.startAt || providerName(a.providerId).localeCompare(providerName(b.providerId)));
     setSlots(sorted.slice(0, maxSlotsShown));
     setSlotIndex(0);
@@ -119,7 +121,7 @@ export function BookingDialog({ location, services, providers, onClose, onBooked
     setIsBusy(false);
     if (!result.ok) {
       // Said as the rules said it: who holds the time, and what to do instead.
-      setError(result.error.message);
+      setError(explain(result.error));
       return;
     }
     setBooked(result.value);

@@ -57,6 +57,7 @@ const scheduleTables = ['appointments', 'patients', 'providers', 'services', 'sc
 
 export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: ScheduleProps) {
   const { t, tn, language } = useI18n();
+  const explain = useApiError();
   const [locations, setLocations] = useState<Location[]>([]);
   const [providers, setProviders] = useState<Provider[]>([]);
   const [services, setServices] = useState<Service[]>([]);
@@ -94,8 +95,8 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
 
   useEffect(() => {
     void Promise.all([invoke('schedule.locations', {}), invoke('schedule.services', {})]).then(([l, s]) => {
-      if (!l.ok) return setError(l.error.message);
-      if (!s.ok) return setError(s.error.message);
+      if (!l.ok) return setError(explain(l.error));
+      if (!s.ok) return setError(explain(s.error));
       setLocations(l.value);
       setServices(s.value);
       setLocationId((current) => current ?? l.value[0]?.id ?? null);
@@ -105,7 +106,7 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
   useEffect(() => {
     if (!locationId) return;
     void invoke('schedule.providers', { locationId }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setProviders(r.value);
       setHiddenProviders(new Set());
     });
@@ -126,8 +127,8 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
     ]).then(([days, working]) => {
       if (!isCurrent) return;
       const failed = days.find((r) => !r.ok);
-      if (failed && !failed.ok) return setError(failed.error.message);
-      if (working && !working.ok) return setError(working.error.message);
+      if (failed && !failed.ok) return setError(explain(failed.error));
+      if (working && !working.ok) return setError(explain(working.error));
       setError(null);
       // With the paint mark below, what bench/week-view.bench.ts reads: data in hand to calendar on screen.
       performance.mark(scheduleDataReady);
@@ -176,7 +177,7 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
     const result = await invoke('appointments.checkIn', { appointmentId: appointment.id });
     if (!result.ok) {
       setNotice(null);
-      return setError(result.error.message);
+      return setError(explain(result.error));
     }
     setError(null);
     setNotice(t('schedule.checkedIn', { patient: patientName(appointment) }));
@@ -232,7 +233,7 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
     if (!result.ok) {
       info.revert();
       setNotice(null);
-      setError(t('schedule.notMoved', { reason: result.error.message }));
+      setError(t('schedule.notMoved', { reason: explain(result.error) }));
       return;
     }
     setError(null);

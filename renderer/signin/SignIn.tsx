@@ -2,6 +2,7 @@
 // after the idle lock the same person is preselected and told why.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { invoke, setSessionId, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageToggle } from '../i18n/LanguageToggle';
 import type { MessageKey } from '../i18n/translate';
@@ -29,6 +30,7 @@ interface SignInProps {
 
 export function SignIn({ onSignedIn, locked }: SignInProps) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [staff, setStaff] = useState<StaffMember[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(locked?.staffId ?? null);
   const [secret, setSecret] = useState('');
@@ -40,7 +42,7 @@ export function SignIn({ onSignedIn, locked }: SignInProps) {
   useEffect(() => {
     void invoke('session.staff', {}).then((result) => {
       if (result.ok) setStaff(result.value);
-      else setError(result.error.message);
+      else setError(explain(result.error));
     });
   }, []);
 
@@ -58,7 +60,7 @@ export function SignIn({ onSignedIn, locked }: SignInProps) {
     setIsBusy(false);
     setSecret('');
     if (!result.ok) {
-      setError(result.error.message);
+      setError(explain(result.error));
       pinRef.current?.focus();
       return;
     }

@@ -72,7 +72,7 @@ export function SyncBar({ timeZone, role }: { timeZone: string | null; role: Rol
 }
 
 function RejectionsPanel({ timeZone, role, onClose }: { timeZone: string; role: Role; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const explain = useApiError();
   const [rows, setRows] = useState<Rejection[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -94,6 +94,25 @@ function RejectionsPanel({ timeZone, role, onClose }: { timeZone: string; role: 
     });
   }
 
+  /**
+   * What the server said. Its sentence is English; in another language a taken slot is told
+   * from the appointment that took it (synced to this device by then), and any other reason
+   * by its label alone.
+   */
+  function refusalDetails(r: Rejection): string | null {
+    if (language === 'en') return r.message;
+    const holder = r.conflictsWith;
+    if (r.reason === 'slot_taken' && holder?.startAt) {
+      return t('conflict.takenBy', {
+        provider: holder.providerName ?? t('conflict.theProvider'),
+        when: formatDateTime(holder.startAt, timeZone),
+        service: holder.serviceName ?? t('conflict.anAppointment'),
+        patient: holder.patientName ?? t('conflict.aPatient'),
+      });
+    }
+    return null;
+  }
+
   return (
     <Dialog title={t('conflict.title')} onClose={onClose} size="wide" description={t('conflict.description')}>
       <ErrorMessage message={error} />
@@ -104,7 +123,7 @@ function RejectionsPanel({ timeZone, role, onClose }: { timeZone: string; role: 
           <li key={r.changeId} className="rejection" aria-label={describe(r)}>
             <p className="rejection-title">{describe(r)}</p>
             <p><strong>{t('conflict.reason')}</strong> {t(reasonLabels[r.reason] ?? 'conflict.reasonInvalid')}</p>
-            <p>{r.message}</p>
+            {refusalDetails(r) ? <p>{refusalDetails(r)}</p> : null}
             <ConflictResolution
               rejection={r}
               role={role}

@@ -3,6 +3,7 @@
 // and the patient's preferred days and times.
 import { useId, useState, type FormEvent } from 'react';
 import { invoke } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { PatientSearch, type PatientSummary } from '../patients/PatientPanel';
 import { ErrorMessage } from '../ui/Dialog';
@@ -21,6 +22,7 @@ interface WaitlistFormProps {
 
 export function WaitlistForm({ locationId, timeZone, serviceId, providerId, onAdded, onBack }: WaitlistFormProps) {
   const { t } = useI18n();
+  const explain = useApiError();
   const today = calendarDateIn(Date.now(), timeZone);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [earliestDate, setEarliestDate] = useState(today);
@@ -36,7 +38,7 @@ export function WaitlistForm({ locationId, timeZone, serviceId, providerId, onAd
     const result = await invoke('waitlist.add', {
       patientId: patient.id, serviceId, providerId: providerId ?? undefined, locationId, earliestDate, latestDate, urgency, notes: notes.trim() || undefined,
     });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(explain(result.error));
     onAdded(t('waitlist.added', { patient: `${patient.lastName}, ${patient.firstName}` }));
   }
 

@@ -2,6 +2,7 @@
 // or no longer want a visit.
 import { useCallback, useEffect, useState } from 'react';
 import { invoke, subscribe, type ApiOutput } from '../api/client';
+import { useApiError } from '../i18n/api-errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { Dialog, ErrorMessage } from '../ui/Dialog';
 import { formatCalendarDate } from '../ui/time';
@@ -11,12 +12,13 @@ type Entry = ApiOutput<'waitlist.list'>[number];
 
 export function WaitlistPanel({ location, onClose }: { location: { id: string; name: string }; onClose(): void }) {
   const { t } = useI18n();
+  const explain = useApiError();
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    void invoke('waitlist.list', { locationId: location.id }).then((r) => (r.ok ? setEntries(r.value) : setError(r.error.message)));
+    void invoke('waitlist.list', { locationId: location.id }).then((r) => (r.ok ? setEntries(r.value) : setError(explain(r.error))));
   }, [location.id]);
 
   useEffect(load, [load]);
@@ -27,7 +29,7 @@ export function WaitlistPanel({ location, onClose }: { location: { id: string; n
 
   async function remove(entry: Entry) {
     const result = await invoke('waitlist.remove', { entryId: entry.id });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(explain(result.error));
     setError(null);
     setNotice(t('waitlist.removed', { patient: entry.patientName ?? t('waitlist.patient') }));
     load();

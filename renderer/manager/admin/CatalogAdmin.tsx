@@ -10,6 +10,7 @@ import { ProviderForm } from './catalog/ProviderForm';
 import { ResourceForm } from './catalog/ResourceForm';
 import { ServiceForm } from './catalog/ServiceForm';
 import type { Catalog, LocationView, ProviderView, ResourceView, ServiceView } from './catalog/types';
+import { useApiError } from '../../i18n/api-errors';
 
 type Editing =
   | { kind: 'provider'; row: ProviderView | null }
@@ -21,6 +22,7 @@ const empty: Catalog = { providers: [], services: [], resources: [], locations: 
 
 export function CatalogAdmin() {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [catalog, setCatalog] = useState<Catalog>(empty);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function CatalogAdmin() {
   const load = useCallback(() => {
     void Promise.all([invoke('admin.providers.list', {}), invoke('admin.services.list', {}), invoke('admin.resources.list', {}), invoke('admin.locations.list', {})])
       .then(([p, s, r, l]) => {
-        if (!p.ok || !s.ok || !r.ok || !l.ok) return setError([p, s, r, l].find((x) => !x.ok)?.error?.message ?? null);
+        if (!p.ok || !s.ok || !r.ok || !l.ok) return setError(explain([p, s, r, l].find((x) => !x.ok)!.error!));
         setError(null);
         setCatalog({ providers: p.value, services: s.value, resources: r.value, locations: l.value });
       });
@@ -48,7 +50,7 @@ export function CatalogAdmin() {
     if (!window.confirm(t('catalog.confirmArchive', { name }))) return;
     setNotice(null);
     void request().then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setNotice(t('catalog.archived', { name }));
       load();
     });

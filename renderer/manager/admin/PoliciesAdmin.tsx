@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { invoke, type ApiOutput } from '../../api/client';
 import { ErrorMessage } from '../../ui/Dialog';
 import { useManagerText, type ManagerKey } from '../i18n';
+import { useApiError } from '../../i18n/api-errors';
 
 type Policy = ApiOutput<'admin.policies.get'>;
 type Location = ApiOutput<'admin.locations.list'>[number];
@@ -11,6 +12,7 @@ type Field = (typeof fields)[number];
 
 export function PoliciesAdmin() {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [locations, setLocations] = useState<Location[]>([]);
   const [locationId, setLocationId] = useState('');
   const [policy, setPolicy] = useState<Policy | null>(null);
@@ -24,7 +26,7 @@ export function PoliciesAdmin() {
   }, []);
   useEffect(() => {
     void invoke('admin.policies.get', { locationId: locationId || null }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setPolicy(r.value);
       setValues(Object.fromEntries(fields.map((f) => [f, String(r.value[f])])) as Record<Field, string>);
     });
@@ -35,7 +37,7 @@ export function PoliciesAdmin() {
       e.preventDefault();
       const numbers = Object.fromEntries(fields.map((f) => [f, Number(values[f])])) as Record<Field, number>;
       void invoke('admin.policies.save', { locationId: locationId || null, ...numbers }).then((r) => {
-        if (!r.ok) return setError(r.error.message);
+        if (!r.ok) return setError(explain(r.error));
         setError(null);
         setPolicy(r.value);
         setNotice(t('common.saved'));

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { invoke, type ApiOutput } from '../../api/client';
 import { Dialog, ErrorMessage } from '../../ui/Dialog';
 import { useManagerText } from '../i18n';
+import { useApiError } from '../../i18n/api-errors';
 
 type Staff = ApiOutput<'admin.staff.list'>[number];
 type Role = Staff['role'];
@@ -11,6 +12,7 @@ const roles: Role[] = ['receptionist', 'nurse', 'provider', 'manager', 'admin'];
 
 function StaffForm({ staff, onDone }: { staff: Staff | null; onDone(): void }) {
   const { t, maybe } = useManagerText();
+  const explain = useApiError();
   const [name, setName] = useState(staff?.name ?? '');
   const [role, setRole] = useState<Role>(staff?.role ?? 'receptionist');
   const [active, setActive] = useState(staff?.active ?? true);
@@ -22,7 +24,7 @@ function StaffForm({ staff, onDone }: { staff: Staff | null; onDone(): void }) {
       <form onSubmit={(e) => {
         e.preventDefault();
         void invoke('admin.staff.save', { id: staff?.id, name, role, active, providerId: staff?.providerId ?? null, secret: staff ? undefined : secret })
-          .then((r) => (r.ok ? onDone() : setError(r.error.message)));
+          .then((r) => (r.ok ? onDone() : setError(explain(r.error))));
       }}>
         <label className="field-label" htmlFor={`${id}-name`}>{t('staff.name')}</label>
         <input id={`${id}-name`} className="field" value={name} required onChange={(e) => setName(e.target.value)} />
@@ -47,6 +49,7 @@ function StaffForm({ staff, onDone }: { staff: Staff | null; onDone(): void }) {
 
 function ResetSecret({ staff, onDone }: { staff: Staff; onDone(message: string | null): void }) {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -54,7 +57,7 @@ function ResetSecret({ staff, onDone }: { staff: Staff; onDone(message: string |
     <Dialog title={t('staff.resetFor', { name: staff.name })} onClose={() => onDone(null)}>
       <form onSubmit={(e) => {
         e.preventDefault();
-        void invoke('admin.staff.resetSecret', { staffUserId: staff.id, secret }).then((r) => (r.ok ? onDone(t('staff.resetDone', { name: staff.name })) : setError(r.error.message)));
+        void invoke('admin.staff.resetSecret', { staffUserId: staff.id, secret }).then((r) => (r.ok ? onDone(t('staff.resetDone', { name: staff.name })) : setError(explain(r.error))));
       }}>
         <label className="field-label" htmlFor={`${id}-secret`}>{t('staff.newSecret')}</label>
         <input id={`${id}-secret`} className="field" type="password" autoComplete="new-password" value={secret} required aria-describedby={`${id}-hint`} onChange={(e) => setSecret(e.target.value)} />
@@ -68,13 +71,14 @@ function ResetSecret({ staff, onDone }: { staff: Staff; onDone(message: string |
 
 export function StaffAdmin() {
   const { t, maybe } = useManagerText();
+  const explain = useApiError();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const [resetting, setResetting] = useState<Staff | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    void invoke('admin.staff.list', {}).then((r) => (r.ok ? setStaff(r.value) : setError(r.error.message)));
+    void invoke('admin.staff.list', {}).then((r) => (r.ok ? setStaff(r.value) : setError(explain(r.error))));
   }, []);
   useEffect(load, [load]);
   return (

@@ -14,6 +14,7 @@ import { ReportCard } from './ReportCard';
 import type { DashboardReports, FilterOptions, ReportName } from './types';
 import { UtilizationChart } from './UtilizationChart';
 import './chart-setup';
+import { useApiError } from '../../i18n/api-errors';
 
 /** Twelve weeks back to today: enough weeks for a trend, few enough to read. */
 const defaultDays = 84;
@@ -28,6 +29,7 @@ const captions: Record<ReportName, ManagerKey[]> = {
 };
 
 function useDashboard(filter: DashboardFilter | null, basis: 'visits' | 'bookings') {
+  const explain = useApiError();
   const [reports, setReports] = useState<DashboardReports | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -38,7 +40,7 @@ function useDashboard(filter: DashboardFilter | null, basis: 'visits' | 'booking
       locationId: filter.locationId || null, providerId: filter.providerId || null, serviceId: filter.serviceId || null,
     }).then((r) => {
       if (!isCurrent) return;
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setError(null);
       setReports(r.value);
     });
@@ -51,6 +53,7 @@ function useDashboard(filter: DashboardFilter | null, basis: 'visits' | 'booking
 
 export function Dashboard() {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [options, setOptions] = useState<FilterOptions | null>(null);
   const [filter, setFilter] = useState<DashboardFilter | null>(null);
   const [basis, setBasis] = useState<'visits' | 'bookings'>('visits');
@@ -60,7 +63,7 @@ export function Dashboard() {
 
   useEffect(() => {
     void invoke('analytics.filterOptions', {}).then((r) => {
-      if (!r.ok) return setOptionsError(r.error.message);
+      if (!r.ok) return setOptionsError(explain(r.error));
       setOptions(r.value);
       // "Today" in the clinic's first zone, not the laptop's.
       const today = calendarDateIn(Date.now(), r.value.locations[0]?.timeZone ?? 'UTC');

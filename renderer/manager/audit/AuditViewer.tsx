@@ -7,6 +7,7 @@ import { AuditEntryRow } from './AuditEntryRow';
 import { AuditFilters, emptyAuditFilter, type AuditFilter } from './AuditFilters';
 import { ChainStatus } from './ChainStatus';
 import type { AuditEntry, AuditQuery } from './types';
+import { useApiError } from '../../i18n/api-errors';
 
 const pageSize = 50;
 const idPattern = /^[0-9a-f-]{36}$/i;
@@ -26,6 +27,7 @@ function toQuery(filter: AuditFilter, timeZone: string, offset: number): AuditQu
 
 export function AuditViewer() {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [filter, setFilter] = useState<AuditFilter>(emptyAuditFilter);
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -41,7 +43,7 @@ export function AuditViewer() {
     let isCurrent = true;
     void invoke('audit.events', toQuery(filter, timeZone, 0)).then((r) => {
       if (!isCurrent) return;
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setError(null);
       setEntries(r.value.entries);
       setHasMore(r.value.hasMore);
@@ -54,7 +56,7 @@ export function AuditViewer() {
   async function loadMore() {
     if (!timeZone || !entries) return;
     const r = await invoke('audit.events', toQuery(filter, timeZone, entries.length));
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(explain(r.error));
     setEntries([...entries, ...r.value.entries]);
     setHasMore(r.value.hasMore);
   }

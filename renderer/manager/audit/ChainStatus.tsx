@@ -4,18 +4,20 @@ import { invoke, type ApiOutput } from '../../api/client';
 import { ErrorMessage } from '../../ui/Dialog';
 import { shortId } from '../format';
 import { useManagerText } from '../i18n';
+import { useApiError } from '../../i18n/api-errors';
 
 type ChainReport = ApiOutput<'audit.verifyChains'>['devices'][number];
 
 export function ChainStatus() {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [reports, setReports] = useState<ChainReport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="panel" aria-labelledby="chains-title">
       <h2 id="chains-title">{t('audit.chains')}</h2>
       <button type="button" className="button-secondary" onClick={() => {
-        void invoke('audit.verifyChains', {}).then((r) => (r.ok ? setReports(r.value.devices) : setError(r.error.message)));
+        void invoke('audit.verifyChains', {}).then((r) => (r.ok ? setReports(r.value.devices) : setError(explain(r.error))));
       }}>{t('audit.verify')}</button>
       <ErrorMessage message={error} />
       {reports?.length === 0 ? <p role="status">{t('audit.noChains')}</p> : null}

@@ -8,6 +8,7 @@ import { useManagerText } from '../i18n';
 import { OrphanList } from './OrphanList';
 import type { ExceptionView, LocationView, OrphanView } from './types';
 import { instantOf } from './wall-time';
+import { useApiError } from '../../i18n/api-errors';
 
 interface ExceptionsEditorProps {
   providerId: string;
@@ -17,6 +18,7 @@ interface ExceptionsEditorProps {
 
 export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsEditorProps) {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [exceptions, setExceptions] = useState<ExceptionView[]>([]);
   const [kind, setKind] = useState<'time_off' | 'extra_hours'>('time_off');
   const [locationId, setLocationId] = useState('');
@@ -32,7 +34,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
   const zoneOf = (lid: string | null) => (locations.find((l) => l.id === lid) ?? locations[0])?.timeZone ?? 'UTC';
 
   const load = useCallback(() => {
-    void invoke('admin.exceptions.list', { providerId }).then((r) => (r.ok ? setExceptions(r.value) : setError(r.error.message)));
+    void invoke('admin.exceptions.list', { providerId }).then((r) => (r.ok ? setExceptions(r.value) : setError(explain(r.error))));
   }, [providerId]);
   useEffect(load, [load]);
 
@@ -45,7 +47,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
   async function submit() {
     if (!start || !end) return setError(t('exceptions.needTimes'));
     const r = preview ? await invoke('admin.exceptions.save', request()) : await invoke('admin.exceptions.preview', request());
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(explain(r.error));
     setError(null);
     if (!preview) return setPreview(r.value.orphaned);
     setPreview(null);
@@ -56,7 +58,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
 
   async function remove(exception: ExceptionView) {
     const r = await invoke('admin.exceptions.remove', { exceptionId: exception.id });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(explain(r.error));
     setNotice(t('exceptions.removed', { count: r.value.orphaned.length }));
     load();
     onSaved();

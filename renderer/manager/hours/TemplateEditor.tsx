@@ -9,6 +9,7 @@ import { DayEditor } from './DayEditor';
 import { OrphanList } from './OrphanList';
 import type { LocationView, OrphanView } from './types';
 import { blocksInForce, toWeekly, type BlockDraft } from './week';
+import { useApiError } from '../../i18n/api-errors';
 
 export const weekdayKeys: ManagerKey[] = ['day.1', 'day.2', 'day.3', 'day.4', 'day.5', 'day.6', 'day.7'];
 
@@ -21,6 +22,7 @@ interface TemplateEditorProps {
 
 export function TemplateEditor({ providerId, location, locations, onSaved }: TemplateEditorProps) {
   const { t } = useManagerText();
+  const explain = useApiError();
   const today = calendarDateIn(Date.now(), location.timeZone);
   const [blocks, setBlocks] = useState<BlockDraft[] | null>(null);
   const [validFrom, setValidFrom] = useState(today);
@@ -34,7 +36,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
   useEffect(() => {
     setBlocks(null);
     void invoke('admin.templates.list', { providerId }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setBlocks(blocksInForce(r.value.templates, location.id, today));
     });
   }, [providerId, location.id, today]);
@@ -50,7 +52,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
     setIsBusy(true);
     const r = await invoke('admin.templates.preview', request());
     setIsBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(explain(r.error));
     setError(null);
     setPreview(r.value.orphaned);
   }
@@ -59,7 +61,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
     setIsBusy(true);
     const r = await invoke('admin.templates.save', request());
     setIsBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(explain(r.error));
     setError(null);
     setPreview(null);
     setNotice(t('hours.saved', { count: r.value.orphaned.length }));

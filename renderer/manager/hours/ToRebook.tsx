@@ -7,11 +7,13 @@ import { useManagerText } from '../i18n';
 import { OrphanList } from './OrphanList';
 import { RebookDialog } from './RebookDialog';
 import type { LocationView, OrphanView } from './types';
+import { useApiError } from '../../i18n/api-errors';
 
 const watchedTables = ['appointments', 'schedule_templates', 'schedule_exceptions'];
 
 export function ToRebook({ providerId, locations, revision }: { providerId: string; locations: LocationView[]; revision: number }) {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [orphans, setOrphans] = useState<OrphanView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rebooking, setRebooking] = useState<OrphanView | null>(null);
@@ -19,7 +21,7 @@ export function ToRebook({ providerId, locations, revision }: { providerId: stri
 
   const load = useCallback(() => {
     void invoke('admin.orphans.list', { providerId }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setError(null);
       setOrphans(r.value.orphaned);
     });

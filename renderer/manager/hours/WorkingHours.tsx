@@ -8,9 +8,11 @@ import { ExceptionsEditor } from './ExceptionsEditor';
 import { TemplateEditor } from './TemplateEditor';
 import { ToRebook } from './ToRebook';
 import type { LocationView, ProviderView } from './types';
+import { useApiError } from '../../i18n/api-errors';
 
 export function WorkingHours() {
   const { t } = useManagerText();
+  const explain = useApiError();
   const [providers, setProviders] = useState<ProviderView[]>([]);
   const [locations, setLocations] = useState<LocationView[]>([]);
   const [providerId, setProviderId] = useState('');
@@ -21,8 +23,8 @@ export function WorkingHours() {
 
   useEffect(() => {
     void Promise.all([invoke('admin.providers.list', {}), invoke('admin.locations.list', {})]).then(([p, l]) => {
-      if (!p.ok) return setError(p.error.message);
-      if (!l.ok) return setError(l.error.message);
+      if (!p.ok) return setError(explain(p.error));
+      if (!l.ok) return setError(explain(l.error));
       setProviders(p.value);
       setLocations(l.value);
       setProviderId(p.value[0]?.id ?? '');

@@ -8,9 +8,11 @@ import { formatCount } from '../../format';
 import { useManagerText } from '../../i18n';
 import { ReminderRuleForm } from './ReminderRuleForm';
 import type { LocationView, ReminderRuleView, ServiceView } from './types';
+import { useApiError } from '../../../i18n/api-errors';
 
 export function ReminderRulesAdmin() {
   const { t, language } = useManagerText();
+  const explain = useApiError();
   const [locations, setLocations] = useState<LocationView[]>([]);
   const [services, setServices] = useState<ServiceView[]>([]);
   const [locationId, setLocationId] = useState('');
@@ -22,14 +24,14 @@ export function ReminderRulesAdmin() {
 
   useEffect(() => {
     void Promise.all([invoke('admin.locations.list', {}), invoke('admin.services.list', {})]).then(([l, s]) => {
-      if (!l.ok) return setError(l.error.message);
-      if (!s.ok) return setError(s.error.message);
+      if (!l.ok) return setError(explain(l.error));
+      if (!s.ok) return setError(explain(s.error));
       setLocations(l.value);
       setServices(s.value);
     });
   }, []);
   const load = useCallback(() => {
-    void invoke('admin.reminderRules.list', locationId ? { locationId } : {}).then((r) => (r.ok ? setRules(r.value) : setError(r.error.message)));
+    void invoke('admin.reminderRules.list', locationId ? { locationId } : {}).then((r) => (r.ok ? setRules(r.value) : setError(explain(r.error))));
   }, [locationId]);
   useEffect(load, [load]);
 
@@ -42,7 +44,7 @@ export function ReminderRulesAdmin() {
     if (!window.confirm(t('reminders.confirmRemove', { rule: describe(rule) }))) return;
     setNotice(null);
     void invoke('admin.reminderRules.remove', { ruleId: rule.id }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(explain(r.error));
       setNotice(t('reminders.removed'));
       load();
     });

@@ -1,6 +1,7 @@
 // Who may write what, as data: the same matrix is enforced by the sync server on every
 // change and by the device's API, and tested against both.
 import type { ReplicatedTableName } from '../schema/registry';
+import { inEnglish, say, type Sentence } from './refusals';
 import type { Role } from './types';
 
 const staff: Role[] = ['receptionist', 'nurse', 'provider', 'manager', 'admin'];
@@ -32,7 +33,8 @@ export const tableWriters: Record<ReplicatedTableName, readonly Role[]> = {
 /** A kiosk may only move an appointment to checked_in; nothing else, anywhere. */
 const kioskColumns = new Set(['status']);
 
-export type WriteCheck = { ok: true } | { ok: false; message: string };
+/** `message` in English for the server's answers and logs; `sentence` what the desk says in its language. */
+export type WriteCheck = { ok: true } | { ok: false; message: string; sentence: Sentence };
 
 export interface WriteRequest {
   role: Role;
@@ -42,20 +44,24 @@ export interface WriteRequest {
   isNew: boolean;
 }
 
+function keyed(sentence: Sentence): WriteCheck {
+  return { ok: false, message: inEnglish([sentence]), sentence };
+}
+
 export function checkWrite({ role, table, values, isNew }: WriteRequest): WriteCheck {
   if (!tableWriters[table].includes(role)) {
-    return { ok: false, message: `A ${roleLabel(role)} may not change ${table.replace(/_/g, ' ')}.` };
+    return { ok: false, message: `A ${roleLabel(role)} may not change ${table.replace(/_/g, ' ')}.`, sentence: say(`refusal.roleMayNot.${role}`) };
   }
   if (role === 'kiosk' && table === 'appointments') {
     const onlyStatus = Object.keys(values).every((c) => kioskColumns.has(c));
-    if (isNew || !onlyStatus || values.status !== 'checked_in') return { ok: false, message: 'A kiosk may only check in an existing appointment.' };
+    if (isNew || !onlyStatus || values.status !== 'checked_in') return { ok: false, message: 'A kiosk may only check in an existing appointment.', sentence: say('refusal.roleMayNot.kiosk') };
   }
-  if (table === 'audit_events' && !isNew) return { ok: false, message: 'Audit events are never edited.' };
+  if (table === 'audit_events' && !isNew) return { ok: false, message: 'Audit events are never edited.', sentence: say(`refusal.roleMayNot.${role}`) };
   if (table === 'appointments' && values.overbook === true && !managers.includes(role)) {
-    return { ok: false, message: 'Only a manager can overbook a slot that is already taken.' };
+    return keyed(say('refusal.onlyManagerOverbooks'));
   }
   if (table === 'staff_users' && values.role === 'admin' && role !== 'admin' && role !== 'system') {
-    return { ok: false, message: 'Only an administrator can make someone an administrator.' };
+    return keyed(say('refusal.onlyAdminMakesAdmin'));
   }
   return { ok: true };
 }

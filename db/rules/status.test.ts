@@ -66,6 +66,19 @@ describe('transitionAppointment: the machine', () => {
     expect(result.ok ? '' : result.message).toContain('already arrived');
   });
 
+  it('says a refused change in keyed sentences: where the appointment is, where it can\'t go, and why', () => {
+    expect(transitionAppointment(request('checked_in', 'cancelled', 'manager', start - 48 * hour))).toEqual({
+      ok: false,
+      code: 'not_allowed',
+      message: 'This appointment is checked in. It can\'t be cancelled. The patient has already arrived.',
+      sentences: [{ key: 'refusal.statusIs.checked_in' }, { key: 'refusal.cannotBecome.cancelled' }, { key: 'refusal.patientArrived' }],
+    });
+    expect(transitionAppointment(request('completed', 'no_show', 'admin'))).toMatchObject({
+      message: 'This appointment is completed. It can\'t be marked as a no-show.',
+      sentences: [{ key: 'refusal.statusIs.completed' }, { key: 'refusal.cannotBecome.no_show' }],
+    });
+  });
+
   it('lets a visit start before its booked time once the patient is checked in', () => {
     expect(transitionAppointment(request('checked_in', 'in_progress', 'nurse', start - 20 * minute))).toMatchObject({ ok: true });
   });
@@ -95,7 +108,12 @@ describe('transitionAppointment: roles', () => {
   });
 
   it('keeps starting and completing visits for clinical staff', () => {
-    expect(transitionAppointment(request('checked_in', 'in_progress', 'receptionist'))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(transitionAppointment(request('checked_in', 'in_progress', 'receptionist'))).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      message: 'The receptionist role can\'t start visits.',
+      sentences: [{ key: 'refusal.roleMayNot.receptionist' }],
+    });
     expect(transitionAppointment(request('in_progress', 'completed', 'receptionist'))).toMatchObject({ ok: false, code: 'forbidden' });
   });
 

@@ -14,7 +14,8 @@ export type TransitionRefusal = 'not_allowed' | 'forbidden' | 'too_early' | 'too
 
 export type TransitionResult =
   | { ok: true; status: AppointmentStatus; lateCancellation: boolean }
-  | { ok: false; code: TransitionRefusal; message: string; sentence?: Sentence };
+  /** `message` is the English for logs; `sentences` what the desk says in its language (a role refusal's are shorter). */
+  | { ok: false; code: TransitionRefusal; message: string; sentences: Sentence[] };
 
 export interface TransitionRequest {
   appointment: Appointment;
@@ -52,17 +53,6 @@ const transitions: readonly Transition[] = [
   { from: notStarted, to: 'no_show', roles: [...staff, 'system'] },
 ];
 
-const statusLabels: Record<AppointmentStatus, string> = {
-  booked: 'booked',
-  confirmed: 'confirmed',
-  checked_in: 'checked in',
-  in_progress: 'in progress',
-  completed: 'completed',
-  cancelled: 'cancelled',
-  late_cancelled: 'cancelled late',
-  no_show: 'a no-show',
-};
-
 const actions: Record<AppointmentStatus, string> = {
   booked: 'book appointments',
   confirmed: 'confirm appointments',
@@ -86,13 +76,9 @@ export function allowedTransitions(status: AppointmentStatus, role: Role): Appoi
   return transitions.filter((t) => t.from.includes(status) && t.roles.includes(role)).map((t) => t.to);
 }
 
-function refuse(code: TransitionRefusal, message: string): TransitionResult {
-  return { ok: false, code, message };
-}
-
 /** A refusal the desk can translate (db/rules/refusals.ts). */
-function refuseWith(code: TransitionRefusal, sentence: Sentence): TransitionResult {
-  return { ok: false, code, message: inEnglish([sentence]), sentence };
+function refuseWith(code: TransitionRefusal, ...sentences: Sentence[]): TransitionResult {
+  return { ok: false, code, message: inEnglish(sentences), sentences };
 }
 
 function accept(status: AppointmentStatus, lateCancellation = false): TransitionResult {
@@ -144,11 +130,11 @@ export function transitionAppointment(request: TransitionRequest): TransitionRes
   const from = appointment.status;
   const transition = findTransition(from, to);
   if (!transition) {
-    const reason = from === 'checked_in' && to === 'cancelled' ? ' The patient has already arrived.' : '';
-    return refuse('not_allowed', `An appointment that is ${statusLabels[from]} can't become ${statusLabels[to]}.${reason}`);
+    const reason = from === 'checked_in' && to === 'cancelled' ? [say('refusal.patientArrived')] : [];
+    return refuseWith('not_allowed', say(`refusal.statusIs.${from}`), say(`refusal.cannotBecome.${to}`), ...reason);
   }
   if (!transition.roles.includes(role)) {
-    return refuse('forbidden', `The ${role} role can't ${actions[to]}.`);
+    return { ok: false, code: 'forbidden', message: `The ${role} role can't ${actions[to]}.`, sentences: [say(`refusal.roleMayNot.${role}`)] };
   }
   switch (to) {
     case 'checked_in':

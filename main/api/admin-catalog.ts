@@ -8,12 +8,13 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import type { ReplicatedTableName } from '../../db/schema/registry';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { color, displayName, minutes, optionalId, optionalText, timeZone } from './admin-inputs';
 import { requireLocation, requireProvider, requireService, type LocationRow, type ProviderRow, type ServiceRow } from './lookups';
-import { ApiError, defineOperations, staffOperation, type StaffCall, type StaffRole } from './operation';
+import { defineOperations, refuse, staffOperation, type StaffCall, type StaffRole } from './operation';
 import { entityId } from './schedule';
 
 const managers: readonly StaffRole[] = ['manager', 'admin'];
@@ -33,7 +34,7 @@ const locationView = (l: LocationRow) => ({ id: l.id, name: l.name, timeZone: l.
 function requireResource(store: LocalStore, id: string): ResourceRow {
   const r = schema.resources;
   const row = store.db.select().from(r).where(and(eq(r.id, id), eq(r.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That room or piece of equipment does not exist on this device.', { resourceId: id });
+  if (!row) throw refuse('not_found', say('refusal.notFound.resource'), { resourceId: id });
   return row;
 }
 
@@ -105,7 +106,7 @@ export const catalogOperations = defineOperations('admin', {
         .where(and(eq(a.deleted, false), eq(a.providerId, providerId), gt(a.endAt, call.now), inArray(a.status, ['booked', 'confirmed', 'checked_in', 'in_progress']))).all();
       // Archiving would hide these visits from every desk's provider list; they need a person's decision first.
       if (upcoming.length > 0) {
-        throw new ApiError('not_allowed', `${provider.name} still has ${upcoming.length} upcoming appointment${upcoming.length === 1 ? '' : 's'}. Move or cancel them first.`, { appointmentIds: upcoming.map((u) => u.id) });
+        throw refuse('not_allowed', say('refusal.stillUpcoming', { name: provider.name, count: upcoming.length }), { appointmentIds: upcoming.map((u) => u.id) });
       }
       archive(call, 'providers', providerId, 'provider');
       return { provider: providerView(readRow(call.store, schema.providers, providerId)) };

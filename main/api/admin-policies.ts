@@ -8,11 +8,12 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { minutes, optionalId, wallTime } from './admin-inputs';
 import { loadPolicy, requireLocation, requireService } from './lookups';
-import { ApiError, defineOperations, staffOperation, type StaffRole } from './operation';
+import { defineOperations, refuse, staffOperation, type StaffRole } from './operation';
 import { entityId } from './schedule';
 
 const managers: readonly StaffRole[] = ['manager', 'admin'];
@@ -48,7 +49,7 @@ const ruleView = (r: RuleRow) => ({
 function requireRule(store: LocalStore, id: string): RuleRow {
   const r = schema.reminderRules;
   const row = store.db.select().from(r).where(and(eq(r.id, id), eq(r.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That reminder rule does not exist on this device.', { ruleId: id });
+  if (!row) throw refuse('not_found', say('refusal.notFound.reminderRule'), { ruleId: id });
   return row;
 }
 

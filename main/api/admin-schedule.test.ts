@@ -84,7 +84,14 @@ describe('weekly templates', () => {
     const providerId = fixtures.provider('Dr. Elsewhere');
     const other = await value<{ location: { id: string } }>(call('admin.locations.save', { name: 'Annex', timeZone: 'America/Chicago' }));
     const result = await call('admin.templates.save', { providerId, locationId: other.location.id, weekly: week() });
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('does not work at Annex') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_allowed',
+        message: 'Dr. Elsewhere does not work at Annex. Add the location to the provider first.',
+        sentences: [{ key: 'refusal.providerNotAtLocation', values: { provider: 'Dr. Elsewhere', location: 'Annex' } }, { key: 'refusal.addLocationToProvider' }],
+      },
+    });
   });
 
   it.each([
@@ -168,6 +175,6 @@ describe('time off and extra hours', () => {
     expect(kind).toContainEqual({ path: 'kind', message: 'Choose time off or extra hours.' });
     const unknown = await call('admin.exceptions.save', { providerId: 'nobody', kind: 'time_off', startAt: 1, endAt: 2 });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('admin.exceptions.remove', { exceptionId: 'nothing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('admin.exceptions.remove', { exceptionId: 'nothing' })).toMatchObject({ ok: false, error: { code: 'not_found', sentences: [{ key: 'refusal.notFound.scheduleException' }] } });
   });
 });

@@ -10,6 +10,7 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import type { ScheduleException } from '../../db/rules/types';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
@@ -17,7 +18,7 @@ import { instant, minutesOf, optionalId, optionalText, wallTime } from './admin-
 import { compareOrphans, describeOrphans, findOrphans, loadHoursInForce, loadUpcomingAppointments, type HoursInForce, type OrphanView } from './admin-orphans';
 import { planTemplateReplacement, type TemplatePlan } from './admin-template-plan';
 import { requireLocation, requireProvider } from './lookups';
-import { ApiError, defineOperations, staffOperation, type StaffCall, type StaffRole } from './operation';
+import { defineOperations, refuse, staffOperation, type StaffCall, type StaffRole } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 const managers: readonly StaffRole[] = ['manager', 'admin'];
@@ -104,7 +105,7 @@ const exceptionView = (r: ExceptionRow) => ({ id: r.id, providerId: r.providerId
 function requireException(store: LocalStore, id: string): ExceptionRow {
   const e = schema.scheduleExceptions;
   const row = store.db.select().from(e).where(and(eq(e.id, id), eq(e.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That time off or extra-hours entry does not exist on this device.', { exceptionId: id });
+  if (!row) throw refuse('not_found', say('refusal.notFound.scheduleException'), { exceptionId: id });
   return row;
 }
 
@@ -113,7 +114,7 @@ function proposeTemplates({ store, now }: StaffCall, input: TemplateInput): { pl
   const provider = requireProvider(store, input.providerId);
   const location = requireLocation(store, input.locationId);
   if (!provider.locationIds.includes(location.id)) {
-    throw new ApiError('not_allowed', `${provider.name} does not work at ${location.name}. Add the location to the provider first.`);
+    throw refuse('not_allowed', [say('refusal.providerNotAtLocation', { provider: provider.name, location: location.name }), say('refusal.addLocationToProvider')]);
   }
   const current = loadHoursInForce(store, [provider.id], now);
   const target = { providerId: provider.id, locationId: location.id };

@@ -7,11 +7,12 @@ import { argon2id, hash } from 'argon2';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { inEnglish, say } from '../../db/rules/refusals';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { displayName, optionalId } from './admin-inputs';
 import { requireProvider } from './lookups';
-import { ApiError, defineOperations, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { entityId } from './schedule';
 
 const managers: readonly StaffRole[] = ['manager', 'admin'];
@@ -30,14 +31,14 @@ const staffView = (s: StaffRow) => ({ id: s.id, name: s.name, role: s.role, acti
 function requireStaff(store: LocalStore, id: string): StaffRow {
   const s = schema.staffUsers;
   const row = store.db.select().from(s).where(and(eq(s.id, id), eq(s.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', 'That staff member does not exist on this device.', { staffUserId: id });
+  if (!row) throw refuse('not_found', say('refusal.notFound.staffMember'), { staffUserId: id });
   return row;
 }
 
 function ensureMayManage(call: StaffCall, target: StaffRow | null, newRole: StaffRole | null): void {
   if (call.session.role === 'admin') return;
-  if (newRole === 'admin') throw new ApiError('forbidden', 'Only an administrator can make someone an administrator.');
-  if (target?.role === 'admin') throw new ApiError('forbidden', 'Only an administrator can change an administrator’s account.');
+  if (newRole === 'admin') throw refuse('forbidden', say('refusal.onlyAdminMakesAdmin'));
+  if (target?.role === 'admin') throw refuse('forbidden', say('refusal.onlyAdminChangesAdmin'));
 }
 
 /** The clinic must keep someone who can manage administrators. */
@@ -45,7 +46,7 @@ function ensureAnotherAdmin(store: LocalStore, target: StaffRow): void {
   const s = schema.staffUsers;
   const other = store.db.select({ id: s.id }).from(s)
     .where(and(eq(s.role, 'admin'), eq(s.active, true), eq(s.deleted, false), ne(s.id, target.id))).get();
-  if (!other) throw new ApiError('not_allowed', `${target.name} is the only active administrator. Make someone else an administrator first.`);
+  if (!other) throw refuse('not_allowed', say('refusal.lastAdmin', { name: target.name }));
 }
 
 const hashSecret = (secret: string) => hash(secret, { type: argon2id });
@@ -77,9 +78,10 @@ export const staffOperations = defineOperations('admin', {
       if (input.providerId) requireProvider(call.store, input.providerId);
       if (target?.role === 'admin' && target.active && (input.role !== 'admin' || !input.active)) ensureAnotherAdmin(call.store, target);
       if (!target && !input.secret) {
-        throw new ApiError('invalid_input', 'Please check the details: secret: Give the new account a PIN or password.', { issues: [{ path: 'secret', message: 'Give the new account a PIN or password.' }] });
+        const needsSecret = say('refusal.newAccountNeedsSecret');
+        throw refuse('invalid_input', [say('refusal.checkDetails'), needsSecret], { issues: [{ path: 'secret', message: inEnglish([needsSecret]) }] });
       }
-      if (target && input.secret) throw new ApiError('invalid_input', 'Change a PIN or password with "reset PIN or password".');
+      if (target && input.secret) throw refuse('invalid_input', say('refusal.secretChangedByReset'));
       const id = target?.id ?? uuidv7();
       const values: Record<string, unknown> = { name: input.name, role: input.role, active: input.active, provider_id: input.providerId };
       if (input.secret) values.secret_hash = await hashSecret(input.secret);

@@ -48,7 +48,14 @@ describe('catalog', () => {
   it('will not archive a provider with upcoming visits', async () => {
     const providerId = fixtures.provider('Dr. Busy');
     fixtures.appointment({ providerId, serviceId: fixtures.service(), patientId: fixtures.patient(), startAt: resolveWallTime('2026-03-20', '10:00', ZONE) });
-    expect(await call('admin.providers.archive', { providerId })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('1 upcoming appointment') } });
+    expect(await call('admin.providers.archive', { providerId })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_allowed',
+        message: 'Dr. Busy still has 1 upcoming appointment. Move or cancel it first.',
+        sentences: [{ key: 'refusal.stillUpcoming', values: { name: 'Dr. Busy', count: 1 } }],
+      },
+    });
   });
 
   it('refuses a provider without a name or location, with a bad colour, or at an unknown location', async () => {
@@ -82,7 +89,8 @@ describe('catalog', () => {
       { path: 'bufferBeforeMin', message: 'The preparation time cannot be negative.' },
       { path: 'requiredResources.0', message: expect.stringContaining('at least one room') },
     ]));
-    expect(await call('admin.services.save', { name: 'Scan', durationMin: 30, requiredResources: [['no-such-room']] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('admin.services.save', { name: 'Scan', durationMin: 30, requiredResources: [['no-such-room']] }))
+      .toMatchObject({ ok: false, error: { code: 'not_found', message: 'That room or piece of equipment does not exist on this device.', sentences: [{ key: 'refusal.notFound.resource' }] } });
   });
 
   it('lists, edits and archives rooms and equipment per location, and refuses an unknown kind', async () => {
@@ -132,6 +140,7 @@ describe('policies and reminder rules', () => {
     expect(await ok('admin.reminderRules.list', { locationId: desk.locationId })).toContainEqual(expect.objectContaining({ id: rule.id, channel: 'email', offsetMinutes: 120, quietHours: null }));
     await ok('admin.reminderRules.remove', { ruleId: rule.id });
     expect(await ok('admin.reminderRules.list', {})).not.toContainEqual(expect.objectContaining({ id: rule.id }));
+    expect(await call('admin.reminderRules.remove', { ruleId: rule.id })).toMatchObject({ ok: false, error: { code: 'not_found', sentences: [{ key: 'refusal.notFound.reminderRule' }] } });
   });
 
   it('lists for a location its own rules and the organization-wide ones, never another location’s', async () => {
@@ -204,15 +213,36 @@ describe('staff accounts', () => {
   });
 
   it('requires a secret for a new account and an existing role name', async () => {
-    expect(await call('admin.staff.save', { name: 'No Secret', role: 'nurse' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('PIN or password') } });
+    expect(await call('admin.staff.save', { name: 'No Secret', role: 'nurse' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Please check the details: Give the new account a PIN or password.',
+        details: { issues: [{ path: 'secret', message: 'Give the new account a PIN or password.' }] },
+        sentences: [{ key: 'refusal.checkDetails' }, { key: 'refusal.newAccountNeedsSecret' }],
+      },
+    });
     expect((await issues('admin.staff.save', { name: 'Boss', role: 'owner', secret: '123456' }))[0]).toMatchObject({ path: 'role' });
+  });
+
+  it('sends a new PIN or password for an existing account to resetSecret, and knows no unknown account', async () => {
+    expect(await call('admin.staff.resetSecret', { staffUserId: 'nobody', secret: '24681357' }))
+      .toMatchObject({ ok: false, error: { code: 'not_found', details: { staffUserId: 'nobody' }, sentences: [{ key: 'refusal.notFound.staffMember' }] } });
+    expect(await call('admin.staff.save', { id: desk.staffId('nurse'), name: 'Nurse', role: 'nurse', secret: '24681357' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Change a PIN or password with "reset PIN or password".', sentences: [{ key: 'refusal.secretChangedByReset' }] },
+    });
   });
 
   it('lets only an admin create an admin, raise someone to admin, or change an admin', async () => {
     const adminId = desk.staffId('admin');
-    expect(await call('admin.staff.save', { name: 'Sneaky', role: 'admin', secret: '55667788' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('admin.staff.save', { id: desk.staffId('receptionist'), name: 'Raised', role: 'admin' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('admin.staff.save', { id: adminId, name: 'Demoted', role: 'manager' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const makesAdmin = { ok: false, error: { code: 'forbidden', sentences: [{ key: 'refusal.onlyAdminMakesAdmin' }] } };
+    expect(await call('admin.staff.save', { name: 'Sneaky', role: 'admin', secret: '55667788' })).toMatchObject(makesAdmin);
+    expect(await call('admin.staff.save', { id: desk.staffId('receptionist'), name: 'Raised', role: 'admin' })).toMatchObject(makesAdmin);
+    expect(await call('admin.staff.save', { id: adminId, name: 'Demoted', role: 'manager' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Only an administrator can change an administrator’s account.', sentences: [{ key: 'refusal.onlyAdminChangesAdmin' }] },
+    });
     expect(await call('admin.staff.resetSecret', { staffUserId: adminId, secret: '11223344' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(staffRow(adminId).role).toBe('admin');
 
@@ -226,7 +256,7 @@ describe('staff accounts', () => {
     const admins = desk.store.sqlite.prepare(`select id, name from staff_users where role = 'admin' and active = 1 and deleted = 0`).all() as { id: string; name: string }[];
     expect(admins).toHaveLength(1);
     const result = await call('admin.staff.save', { id: admins[0]!.id, name: admins[0]!.name, role: 'admin', active: false }, admin);
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('only active administrator') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('only active administrator'), sentences: [{ key: 'refusal.lastAdmin', values: { name: admins[0]!.name } }] } });
   });
 });
 

@@ -81,7 +81,8 @@ describe('analytics over the device replica', () => {
   it('refuses a reversed or too long range, and an unknown location', async () => {
     expect(await desk.router.invoke('analytics.channelMix', { from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, -1) }, manager)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await desk.router.invoke('analytics.channelMix', { from: ANCHOR_DATE, to: addDays(ANCHOR_DATE, 400) }, manager)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await desk.router.invoke('analytics.channelMix', { from: ANCHOR_DATE, to: ANCHOR_DATE, locationId: 'no-such-location' }, manager)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await desk.router.invoke('analytics.channelMix', { from: ANCHOR_DATE, to: ANCHOR_DATE, locationId: 'no-such-location' }, manager))
+      .toMatchObject({ ok: false, error: { code: 'not_found', message: 'That location does not exist on this device.', sentences: [{ key: 'refusal.notFound.location' }] } });
   });
 
   it('is a manager’s view: a receptionist is refused', async () => {

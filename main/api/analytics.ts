@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { buildDashboard, buildReport, type ReportName } from '../../db/analytics/dashboard';
 import type { AnalyticsFilter } from '../../db/analytics/types';
 import { epochDayOf } from '../../db/analytics/zone-clock';
+import { say } from '../../db/rules/refusals';
 import { loadAnalyticsData } from '../store/queries/analytics-data';
 import type { LocalStore } from '../store/local-store';
-import { ApiError, defineOperations, staffOperation, type StaffRole } from './operation';
+import { defineOperations, refuse, staffOperation, type StaffRole } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 export const analyticsRoles: readonly StaffRole[] = ['manager', 'admin'];
@@ -31,14 +32,14 @@ const peakHoursInput = analyticsFilter.and(z.object({ basis: z.enum(['visits', '
 
 // Existence, not liveness: a deleted provider's or service's past visits are still history.
 const knownTables = { locationId: 'locations', providerId: 'providers', serviceId: 'services' } as const;
-const nouns = { locationId: 'location', providerId: 'provider', serviceId: 'service' } as const;
+const missing = { locationId: say('refusal.notFound.location'), providerId: say('refusal.notFound.provider'), serviceId: say('refusal.notFound.service') };
 
 function checkFilter(store: LocalStore, input: z.output<typeof analyticsFilter>): AnalyticsFilter {
   for (const key of ['locationId', 'providerId', 'serviceId'] as const) {
     const id = input[key];
     if (!id) continue;
     const found = store.sqlite.prepare(`select 1 from ${knownTables[key]} where id = ?`).get(id);
-    if (!found) throw new ApiError('not_found', `That ${nouns[key]} does not exist on this device.`, { [key]: id });
+    if (!found) throw refuse('not_found', missing[key], { [key]: id });
   }
   return { from: input.from, to: input.to, locationId: input.locationId ?? null, providerId: input.providerId ?? null, serviceId: input.serviceId ?? null };
 }

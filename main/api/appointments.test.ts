@@ -103,7 +103,7 @@ describe('booking', () => {
     const request = { locationId: desk.locationId, providerId: taken.provider_id, serviceId: taken.service_id, patientId: fixtures.patient(), startAt: taken.start_at, overbook: true };
 
     const refused = await desk.router.invoke('appointments.book', request, receptionist);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only a manager can overbook a slot that is already taken.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only a manager can overbook a slot that is already taken.', sentences: [{ key: 'refusal.onlyManagerOverbooks' }] } });
 
     const manager = await desk.signIn('manager');
     const booked = await desk.router.invoke('appointments.book', request, manager);
@@ -132,7 +132,10 @@ describe('booking', () => {
 
   it('names missing references as not_found and malformed input as invalid_input', async () => {
     const base = { locationId: desk.locationId, providerId: fixtures.provider(), serviceId: fixtures.service(), patientId: 'no-such-patient', startAt: NOON + 48 * hour };
-    expect(await desk.router.invoke('appointments.book', base, receptionist)).toMatchObject({ ok: false, error: { code: 'not_found', details: { patientId: 'no-such-patient' } } });
+    expect(await desk.router.invoke('appointments.book', base, receptionist)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'That patient does not exist on this device.', details: { patientId: 'no-such-patient' }, sentences: [{ key: 'refusal.notFound.patient' }] },
+    });
     expect(await desk.router.invoke('appointments.book', { ...base, startAt: 'tomorrow' }, receptionist))
       .toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'startAt' }] } } });
   });
@@ -208,7 +211,10 @@ describe('the visit', () => {
 
     expect(await desk.router.invoke('appointments.checkIn', { appointmentId: id }, receptionist)).toMatchObject({ ok: true, value: { appointment: { status: 'checked_in' } } });
     expect(lastAudit()).toMatchObject({ action: 'appointment.check_in', staffUserId: desk.staffId('receptionist') });
-    expect(await desk.router.invoke('appointments.start', { appointmentId: id }, receptionist)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await desk.router.invoke('appointments.start', { appointmentId: id }, receptionist)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'The receptionist role can\'t start visits.', sentences: [{ key: 'refusal.roleMayNot.receptionist' }] },
+    });
     expect(await desk.router.invoke('appointments.start', { appointmentId: id }, nurse)).toMatchObject({ ok: true, value: { appointment: { status: 'in_progress' } } });
     expect(await desk.router.invoke('appointments.complete', { appointmentId: id }, nurse)).toMatchObject({ ok: true, value: { appointment: { status: 'completed' } } });
     expect(readChain(desk.store).slice(-3).map((e) => e.action)).toEqual(['appointment.check_in', 'appointment.start', 'appointment.complete']);

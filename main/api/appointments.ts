@@ -183,7 +183,7 @@ function transitionTo(to: AppointmentStatus, action: string, description: string
       const result = transitionAppointment({
         appointment: toRuleAppointment(row), to, role: call.session.role, now: call.now, policy: loadPolicy(call.store, row.locationId), timeZone: location.timeZone,
       });
-      if (!result.ok) throw result.sentence ? refuse(result.code, result.sentence) : new ApiError(result.code, result.message);
+      if (!result.ok) throw new ApiError(result.code, result.message, undefined, result.sentences);
       call.write({ table: 'appointments', rowId: row.id, isNew: false, action, values: { status: result.status } });
       return { appointment: toAppointmentView(requireAppointment(call.store, row.id)) };
     },
@@ -330,7 +330,7 @@ export const appointmentOperations = defineOperations('appointments', {
       const result = transitionAppointment({
         appointment: toRuleAppointment(row), to: 'cancelled', role: call.session.role, now: call.now, policy, timeZone: location.timeZone,
       });
-      if (!result.ok) throw result.sentence ? refuse(result.code, result.sentence) : new ApiError(result.code, result.message);
+      if (!result.ok) throw new ApiError(result.code, result.message, undefined, result.sentences);
       const lateCancelFee = result.lateCancellation && policy.lateCancelFeeCents > 0;
       call.write({
         table: 'appointments',

@@ -175,6 +175,8 @@ describe('checking in', () => {
     expect(notices.value.notices).toEqual([expect.objectContaining({ appointmentId, phoneChanged: true, addressChanged: false, patientName: 'Rosa Núñez-O\'Neil' })]);
     const dismissed = await desk.router.invoke('kiosk.dismissNotice', { noticeId: notices.value.notices[0]!.id }, receptionist);
     expect(dismissed.ok).toBe(true);
+    expect(await desk.router.invoke('kiosk.dismissNotice', { noticeId: notices.value.notices[0]!.id }, receptionist))
+      .toMatchObject({ ok: false, error: { code: 'not_found', message: 'That notice was already dismissed.', sentences: [{ key: 'refusal.noticeDismissed' }] } });
   });
 });
 
@@ -197,6 +199,8 @@ describe('kiosk tokens', () => {
     expect(JSON.stringify(list.value)).not.toContain(token);
     await desk.router.invoke('kiosk.revoke', { kioskId: list.value.kiosks[0]!.id }, receptionist);
     expect(await desk.router.invoke('kiosk.session', { kioskToken: token })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await desk.router.invoke('kiosk.revoke', { kioskId: list.value.kiosks[0]!.id }, receptionist))
+      .toMatchObject({ ok: false, error: { code: 'not_found', sentences: [{ key: 'refusal.notFound.kiosk' }] } });
   });
 
   it('cannot book, cancel, list or read anything as a staff session', async () => {

@@ -9,6 +9,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { kioskCheckInOpensAt, kioskCheckInState, type KioskCheckInState } from '../../db/rules/kiosk';
+import { say } from '../../db/rules/refusals';
 import { readWallClock } from '../../db/rules/wallclock';
 import * as schema from '../../db/schema/sqlite';
 import { findKioskAppointment } from './kiosk-lookup';
@@ -16,7 +17,7 @@ import { addNotice, dismissNotice, KIOSK_NOTICES_TABLE, readNotices } from './ki
 import type { KioskDevice } from './kiosk-pairing';
 import { kioskStateFor, type KioskLanStatus } from './kiosk-state';
 import { loadPolicy, requireLocation, toRuleAppointment, type AppointmentRow } from './lookups';
-import { ApiError, defineOperations, ensureMayWrite, publicOperation, staffOperation, staffRoles, type Call } from './operation';
+import { ApiError, defineOperations, ensureMayWrite, publicOperation, refuse, staffOperation, staffRoles, type Call } from './operation';
 import { entityId } from './schedule';
 
 /** The screen clears itself after this long without a touch (the kiosk renderer enforces it). */
@@ -235,7 +236,7 @@ export const kioskOperations = defineOperations('kiosk', {
     roles: deskRoles,
     input: z.object({ kioskId: entityId }),
     handler: (call, { kioskId }) => {
-      if (!kioskStateFor(call.store).pairing.revoke(kioskId, call.now)) throw new ApiError('not_found', 'No paired kiosk has that id.');
+      if (!kioskStateFor(call.store).pairing.revoke(kioskId, call.now)) throw refuse('not_found', say('refusal.notFound.kiosk'));
       return { revoked: true as const };
     },
   }),
@@ -260,7 +261,7 @@ export const kioskOperations = defineOperations('kiosk', {
     roles: staffRoles,
     input: z.object({ noticeId: entityId }),
     handler: (call, { noticeId }) => {
-      if (!dismissNotice(call.store, noticeId)) throw new ApiError('not_found', 'That notice was already dismissed.');
+      if (!dismissNotice(call.store, noticeId)) throw refuse('not_found', say('refusal.noticeDismissed'));
       call.markChanged(KIOSK_NOTICES_TABLE);
       return { dismissed: true as const };
     },

@@ -1,11 +1,12 @@
 // Reads the operations share: one row by id (or a typed not_found), the policy in force at a
 // location, and appointments turned into what the rules and the renderer see.
 import { and, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
+import { say } from '../../db/rules/refusals';
 import type { Appointment, Policy, Service } from '../../db/rules/types';
 import { readWallClock } from '../../db/rules/wallclock';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
-import { ApiError } from './operation';
+import { refuse } from './operation';
 
 export type AppointmentRow = typeof schema.appointments.$inferSelect;
 export type LocationRow = typeof schema.locations.$inferSelect;
@@ -18,9 +19,11 @@ const day = 86_400_000;
 type LiveTable = typeof schema.locations | typeof schema.services | typeof schema.providers | typeof schema.patients | typeof schema.appointments;
 
 /** The row, unless it is missing or deleted on this device: then a not_found the desk can show. */
-function requireLive<T extends LiveTable>(store: LocalStore, table: T, id: string, noun: string, key: string): T['$inferSelect'] {
+type Missing = 'location' | 'service' | 'provider' | 'patient' | 'appointment';
+
+function requireLive<T extends LiveTable>(store: LocalStore, table: T, id: string, missing: Missing, key: string): T['$inferSelect'] {
   const row = store.db.select().from(table as LiveTable).where(and(eq(table.id, id), eq(table.deleted, false))).get();
-  if (!row) throw new ApiError('not_found', `That ${noun} does not exist on this device.`, { [key]: id });
+  if (!row) throw refuse('not_found', say(`refusal.notFound.${missing}`), { [key]: id });
   return row as T['$inferSelect'];
 }
 

@@ -153,5 +153,5 @@ export function defineOperations<D extends string, T extends Record<string, Oper
 /** checkWrite with the roles a staff session can hold. */
 export function ensureMayWrite(role: Role, request: WriteRequest): void {
   const check = checkWrite({ role, table: request.table, values: request.values, isNew: request.isNew });
-  if (!check.ok) throw new ApiError('forbidden', check.message);
+  if (!check.ok) throw new ApiError('forbidden', check.message, undefined, [check.sentence]);
 }

@@ -108,7 +108,8 @@ export function createRouter(ctx: ApiContext): Router {
         return fail('unauthenticated', 'Sign in first.');
       }
       if (!operation.roles.includes(session.role)) {
-        return fail('forbidden', `The ${session.role} role can't ${operation.description}.`, { operation: name, role: session.role });
+        // The English names the action for the logs; the desk's sentence names only the role, as the person knows what they tried.
+        return fail('forbidden', `The ${session.role} role can't ${operation.description}.`, { operation: name, role: session.role }, [say(`refusal.roleMayNot.${session.role}`)]);
       }
     }
 

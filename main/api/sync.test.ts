@@ -48,6 +48,7 @@ describe('sync operations', () => {
     expect(await desk.router.invoke('sync.resolveRejection', { changeId: 'change-1' }, session)).toEqual({ ok: true, value: { changeId: 'change-1', resolvedAt: NOON } });
     expect(desk.writes.at(-1)).toEqual(['sync_rejections']);
     expect(await desk.router.invoke('sync.rejections', {}, session)).toEqual({ ok: true, value: [] });
-    expect(await desk.router.invoke('sync.resolveRejection', { changeId: 'change-404' }, session)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await desk.router.invoke('sync.resolveRejection', { changeId: 'change-404' }, session))
+      .toMatchObject({ ok: false, error: { code: 'not_found', message: 'That refused change is not on this device.', sentences: [{ key: 'refusal.notFound.refusedChange' }] } });
   });
 });

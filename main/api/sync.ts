@@ -3,11 +3,12 @@
 // cancelled the booking through the ordinary operations.
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { pendingCount } from '../sync/push';
 import type { SyncState } from '../sync/sync-client';
-import { ApiError, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 
 function offlineState(store: LocalStore): SyncState {
   const unresolved = store.sqlite.prepare('select count(*) as n from sync_rejections where resolved_at is null').get() as { n: number };
@@ -84,7 +85,7 @@ export const syncOperations = defineOperations('sync', {
     handler: (call, { changeId }) => {
       const r = schema.syncRejections;
       const row = call.store.db.select().from(r).where(eq(r.changeId, changeId)).get();
-      if (!row) throw new ApiError('not_found', 'That refused change is not on this device.', { changeId });
+      if (!row) throw refuse('not_found', say('refusal.notFound.refusedChange'), { changeId });
       if (row.resolvedAt !== null) return { changeId, resolvedAt: row.resolvedAt };
       // Device-only bookkeeping, not replicated and so not through store.write: the actual
       // remedy (a new time, a waitlist entry, a cancellation) was its own audited write.

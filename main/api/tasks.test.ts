@@ -66,7 +66,9 @@ describe('desk tasks', () => {
   });
 
   it('answers a task or location that does not exist with not_found, not an empty success', async () => {
-    expect(await desk.router.invoke('tasks.done', { taskId: 'no-such-task' }, receptionist)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await desk.router.invoke('tasks.list', { locationId: 'no-such-location' }, receptionist)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await desk.router.invoke('tasks.done', { taskId: 'no-such-task' }, receptionist))
+      .toMatchObject({ ok: false, error: { code: 'not_found', message: 'That task does not exist on this device.', sentences: [{ key: 'refusal.notFound.task' }] } });
+    expect(await desk.router.invoke('tasks.list', { locationId: 'no-such-location' }, receptionist))
+      .toMatchObject({ ok: false, error: { code: 'not_found', sentences: [{ key: 'refusal.notFound.location' }] } });
   });
 });

@@ -6,10 +6,11 @@
 //   tasks.done {taskId}      -> closes one (any staff member at the desk may)
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { say } from '../../db/rules/refusals';
 import type { StaffTaskKind } from '../../db/schema/shared';
 import * as schema from '../../db/schema/sqlite';
 import { requireLocation } from './lookups';
-import { ApiError, defineOperations, staffOperation, staffRoles } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles } from './operation';
 import { entityId } from './schedule';
 
 export interface StaffTaskView {
@@ -81,7 +82,7 @@ export const taskOperations = defineOperations('tasks', {
     handler: (call, { taskId }) => {
       const t = schema.staffTasks;
       const task = call.store.db.select().from(t).where(and(eq(t.id, taskId), eq(t.deleted, false))).get();
-      if (!task) throw new ApiError('not_found', 'That task does not exist on this device.', { taskId });
+      if (!task) throw refuse('not_found', say('refusal.notFound.task'), { taskId });
       // Another desk closed it first: nothing to write, and nothing went wrong.
       if (task.status === 'done') return { alreadyDone: true };
       call.write({ table: 'staff_tasks', rowId: taskId, isNew: false, action: 'staff_tasks.done', values: { status: 'done' } });

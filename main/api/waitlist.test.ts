@@ -74,9 +74,9 @@ describe('waitlist', () => {
     expect(await desk.router.invoke('waitlist.add', entry({ urgency: 7 }), receptionist))
       .toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'urgency' }] } } });
     expect(await desk.router.invoke('waitlist.add', entry({ providerId: 'nobody' }), receptionist))
-      .toMatchObject({ ok: false, error: { code: 'not_found', details: { providerId: 'nobody' } } });
+      .toMatchObject({ ok: false, error: { code: 'not_found', details: { providerId: 'nobody' }, sentences: [{ key: 'refusal.notFound.provider' }] } });
     expect(await desk.router.invoke('waitlist.remove', { entryId: 'nothing' }, receptionist))
-      .toMatchObject({ ok: false, error: { code: 'not_found' } });
+      .toMatchObject({ ok: false, error: { code: 'not_found', sentences: [{ key: 'refusal.notFound.waitlistEntry' }] } });
   });
 
   it('lets a provider see the waitlist but not change it', async () => {

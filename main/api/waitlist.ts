@@ -12,7 +12,7 @@ import * as schema from '../../db/schema/sqlite';
 import type { LocalStore } from '../store/local-store';
 import { appointmentOperations } from './appointments';
 import { requireAppointment, requireLocation, requirePatient, requireProvider, requireService } from './lookups';
-import { ApiError, defineOperations, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
+import { defineOperations, refuse, staffOperation, staffRoles, type StaffCall, type StaffRole } from './operation';
 import { calendarDate, entityId } from './schedule';
 
 // As db/rules/permissions.ts: providers see the waitlist but do not keep it.
@@ -73,7 +73,7 @@ function readEntries(store: LocalStore, where: ReturnType<typeof and>): Waitlist
 function requireEntry(store: LocalStore, id: string): WaitlistEntryView {
   const w = schema.waitlistEntries;
   const entry = readEntries(store, and(eq(w.id, id), eq(w.deleted, false)))[0];
-  if (!entry) throw new ApiError('not_found', 'That waitlist entry does not exist on this device.', { entryId: id });
+  if (!entry) throw refuse('not_found', say('refusal.notFound.waitlistEntry'), { entryId: id });
   return entry;
 }
 

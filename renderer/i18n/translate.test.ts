@@ -62,6 +62,32 @@ describe('API refusals in the desk language', () => {
     expect(explainApiError(en, wrong(1))).toBe('That PIN or password is not right. 1 try left.');
   });
 
+  it('says a status change the appointment can\'t make, and why, in Spanish', () => {
+    const error = {
+      code: 'not_allowed' as const,
+      message: 'This appointment is checked in. It can\'t be cancelled. The patient has already arrived.',
+      sentences: [{ key: 'refusal.statusIs.checked_in' as const }, { key: 'refusal.cannotBecome.cancelled' as const }, { key: 'refusal.patientArrived' as const }],
+    };
+    expect(explainApiError(es, error)).toBe('Esta cita ya tiene la llegada registrada. No se puede cancelar. El paciente ya llegó.');
+    expect(explainApiError(en, error)).toBe(error.message);
+  });
+
+  it('says an admin refusal with its count in the Spanish plural', () => {
+    const upcoming = (count: number) => ({
+      code: 'not_allowed' as const,
+      message: '',
+      sentences: [{ key: 'refusal.stillUpcoming' as const, values: { name: 'Dr. Ada Park', count } }],
+    });
+    expect(explainApiError(es, upcoming(1))).toBe('Dr. Ada Park aún tiene 1 cita próxima. Muévala o cancélela primero.');
+    expect(explainApiError(es, upcoming(3))).toBe('Dr. Ada Park aún tiene 3 citas próximas. Muévalas o cancélelas primero.');
+    expect(explainApiError(en, upcoming(1))).toBe('Dr. Ada Park still has 1 upcoming appointment. Move or cancel it first.');
+  });
+
+  it('says a role refusal by the role, without the server\'s English', () => {
+    const error = { code: 'forbidden' as const, message: 'The receptionist role can\'t start visits.', sentences: [{ key: 'refusal.roleMayNot.receptionist' as const }] };
+    expect(explainApiError(es, error)).toBe('El rol de recepcionista no permite hacer eso.');
+  });
+
   it('leads with the code\'s headline where a sentence is not in the catalog, keeping the server sentence as details', () => {
     const error = { code: 'not_allowed' as const, message: 'Newer rule.', sentences: [{ key: 'refusal.fromANewerServer' as never }] };
     expect(explainApiError(es, error)).toBe('Eso no se puede hacer ahora. (Newer rule.)');

@@ -32,7 +32,10 @@ export type ApiErrorCode =
 
 export interface ApiErrorBody {
   code: ApiErrorCode;
-  /** In English: for logs, tests, and a desk with no translation of the sentences below. */
+  /**
+   * In English: for logs, tests, and a desk with no translation of the sentences below. Usually
+   * the sentences themselves; a role refusal's also names the action the sentences leave out.
+   */
   message: string;
   details?: unknown;
   /** The message as keyed sentences (db/rules/refusals.ts), which the desk says in its own language. */

@@ -52,6 +52,9 @@ function saySentence({ t, tn }: Translator, { key, values }: Sentence): string |
 }
 
 export function explainApiError(translator: Translator, error: ApiErrorBody): string {
+  // In English the server's own sentence is the fullest: a role refusal's names the action
+  // ("can't start visits"), which its keyed sentence leaves out.
+  if (translator.language === 'en' && error.message && error.sentences?.length) return error.message;
   const said = error.sentences?.map((s) => saySentence(translator, s)) ?? [];
   if (said.length > 0 && said.every((s) => s !== null)) return said.join(' ');
   const headline = translator.t(apiErrorMessages[error.code]);

@@ -86,6 +86,8 @@ describe('API refusals in the desk language', () => {
   it('says a role refusal by the role, without the server\'s English', () => {
     const error = { code: 'forbidden' as const, message: 'The receptionist role can\'t start visits.', sentences: [{ key: 'refusal.roleMayNot.receptionist' as const }] };
     expect(explainApiError(es, error)).toBe('El rol de recepcionista no permite hacer eso.');
+    // In English the server's sentence names the action as well.
+    expect(explainApiError(en, error)).toBe('The receptionist role can\'t start visits.');
   });
 
   it('leads with the code\'s headline where a sentence is not in the catalog, keeping the server sentence as details', () => {

@@ -243,8 +243,8 @@ export const en = {
   'conflict.overbooked': '{patient} is overbooked at the original time.',
 
   'tasks.button': 'Tasks',
-  'tasks.buttonCount_one': 'Tasks, {count} open',
-  'tasks.buttonCount_other': 'Tasks, {count} open',
+  'tasks.countSuffix_one': 'open',
+  'tasks.countSuffix_other': 'open',
   'tasks.title': 'Tasks for the desk',
   'tasks.description': 'What the reminder system needs a person for at {location}, soonest first.',
   'tasks.empty': 'No open tasks here.',

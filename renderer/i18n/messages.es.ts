@@ -241,8 +241,8 @@ export const es: Messages = {
   'conflict.overbooked': '{patient} queda con sobrecupo a la hora original.',
 
   'tasks.button': 'Tareas',
-  'tasks.buttonCount_one': 'Tareas, {count} pendiente',
-  'tasks.buttonCount_other': 'Tareas, {count} pendientes',
+  'tasks.countSuffix_one': 'pendiente',
+  'tasks.countSuffix_other': 'pendientes',
   'tasks.title': 'Tareas de recepción',
   'tasks.description': 'Lo que el sistema de recordatorios necesita que haga una persona en {location}, lo más urgente primero.',
   'tasks.empty': 'No hay tareas pendientes aquí.',

@@ -261,8 +261,15 @@ export function Schedule({ session, onSignOut, onLock, onTimeZoneChange }: Sched
             {t('schedule.newAppointment')} <kbd aria-hidden="true">{shortcutKey('newAppointment').display}</kbd>
           </button>
           <button type="button" className="button-secondary" onClick={() => setIsWaitlistOpen(true)} aria-keyshortcuts="W">{t('schedule.waitlist')}</button>
-          <button type="button" className="button-secondary" onClick={() => setIsTasksOpen(true)} aria-label={openTasks.tasks?.length ? tn('tasks.buttonCount', openTasks.tasks.length) : undefined}>
-            {t('tasks.button')}{openTasks.tasks?.length ? <span className="count-badge" aria-hidden="true">{openTasks.tasks.length}</span> : null}
+          {/* The name is the visible text plus a hidden word: "Tasks 2 open" (WCAG 2.5.3, label in name). */}
+          <button type="button" className="button-secondary" onClick={() => setIsTasksOpen(true)}>
+            {t('tasks.button')}
+            {openTasks.tasks?.length ? (
+              <>
+                {' '}<span className="count-badge">{openTasks.tasks.length}</span>
+                <span className="visually-hidden"> {tn('tasks.countSuffix', openTasks.tasks.length)}</span>
+              </>
+            ) : null}
           </button>
           {viewType === 'timeGridDay' && location && range ? (
             <PrintButton label="entry.daySheet" document={{ type: 'day_sheet', locationId: location.id, date: range.from, ...(shownProviderCount === 1 ? { providerId: providers.find((p) => !hiddenProviders.has(p.id))?.id } : {}) }} />

@@ -126,6 +126,7 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
   const desk = await startDevice('e2e front desk');
   const { store } = desk;
   let second: Promise<DeskDevice> | null = null;
+  const taskedPatients = new Set<string>();
 
   const patients = (store.sqlite.prepare(`
     select first_name as firstName, last_name as lastName, date_of_birth as dateOfBirth, phone
@@ -171,13 +172,16 @@ export async function startDeskForTests(options: DeskOptions = {}): Promise<Test
       return row;
     },
     async raiseUnconfirmedTask() {
-      const row = store.sqlite.prepare(`
+      const candidates = store.sqlite.prepare(`
         select a.id, a.location_id as locationId, a.start_at as startAt, p.last_name || ', ' || p.first_name as patientLabel, p.phone
         from appointments a join patients p on p.id = a.patient_id join locations l on l.id = a.location_id
         where a.deleted = 0 and a.status = 'booked' and l.time_zone = ? and a.start_at between ? and ?
-        order by a.start_at limit 1`).get(clinicZone, now() + 20 * 3_600_000, now() + 28 * 3_600_000) as
-        { id: string; locationId: string; startAt: number; patientLabel: string; phone: string | null } | undefined;
-      if (!row) throw new Error('No booked visit at the clinic tomorrow.');
+        order by a.start_at limit 50`).all(clinicZone, now() + 20 * 3_600_000, now() + 28 * 3_600_000) as
+        { id: string; locationId: string; startAt: number; patientLabel: string; phone: string | null }[];
+      // One task per visit and patient across the tests sharing this desk, so each finds its own.
+      const row = candidates.find((c) => !taskedPatients.has(c.patientLabel));
+      if (!row) throw new Error('No booked visit at the clinic tomorrow without a task yet.');
+      taskedPatients.add(row.patientLabel);
       const taskId = uuidv7();
       const stamped = stampChange({
         location_id: row.locationId, appointment_id: row.id, kind: 'unconfirmed_appointment', title: 'Call the patient: the visit is not confirmed.',

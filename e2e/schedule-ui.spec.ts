@@ -320,7 +320,10 @@ test('adds a patient to the waitlist from the booking dialog, lists them, and ta
   const patient = takePatient(desk);
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'New appointment' });
+  // Each Enter acts on the step that has focus: wait for it, or a fast key lands before the step is there.
+  await expect(dialog.getByRole('radio').first()).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('radio', { name: /First available/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('heading', { name: '3. Time' })).toBeVisible();
   await saveScreen(page, 'booking dialog');

@@ -16,7 +16,7 @@ import { appointmentFromRow } from '../../db/schema/appointment-row';
 import type { ServerDb, Sql } from '../store/server-db';
 import { describeConflict, findConflict } from './claims';
 import { GroupCommitter } from './group-commit';
-import { AlreadyRecorded, logAnswers, mergeBatch, type Author, type BatchItem, type Rejected } from './merge-batch';
+import { AlreadyRecorded, earlierAnswers, logAnswers, mergeBatch, type Author, type BatchItem, type LogEntry, type Rejected } from './merge-batch';
 import { rowState } from './pg-rows';
 import { prepareChange } from './prepare';
 import type { Publisher } from './publish';
@@ -53,24 +53,15 @@ async function commitPushes(ctx: MergeContext, pushes: Push[]): Promise<(ChangeR
   const now = ctx.now();
   const answers: (ChangeResult | null)[][] = pushes.map((p) => new Array<ChangeResult | null>(p.raw.length).fill(null));
   const failures = new Map<number, Error>();
-  const prepared = pushes.map((p) => p.raw.map((r) => prepareChange(r, now)));
-  const ids = prepared.flatMap((list) => list.flatMap((p) => (p.kind === 'malformed' ? [] : [p.change.id])));
-  const earlier = await previousAnswers(ctx.db, ids);
 
   const ready: (BatchItem & Slot)[] = [];
-  const refusals: { author: Author; change: Change; result: Rejected }[] = [];
+  const refusals: (LogEntry & { result: Rejected } & Slot)[] = [];
   const first = new Map<string, Slot>();
   const duplicates: { slot: Slot; of: Slot }[] = [];
-  prepared.forEach((list, push) => list.forEach((p, index) => {
-    const { author } = pushes[push]!;
+  pushes.forEach(({ author, raw }, push) => raw.forEach((r, index) => {
+    const p = prepareChange(r, now);
     if (p.kind === 'malformed') {
       answers[push]![index] = p.result;
-      return;
-    }
-    const previous = earlier.get(p.change.id);
-    if (previous) {
-      answers[push]![index] = previous.orgId === author.orgId ? previous.result
-        : { id: p.change.id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' };
       return;
     }
     const seen = first.get(p.change.id);
@@ -79,18 +70,14 @@ async function commitPushes(ctx: MergeContext, pushes: Push[]): Promise<(ChangeR
       return;
     }
     first.set(p.change.id, { push, index });
-    if (p.kind === 'refused') {
-      answers[push]![index] = p.result;
-      refusals.push({ author, change: p.change, result: p.result });
-    } else {
-      ready.push({ author, change: p.change, table: p.table, push, index });
-    }
+    if (p.kind === 'refused') refusals.push({ author, change: p.change, result: p.result, push, index });
+    else ready.push({ author, change: p.change, table: p.table, push, index });
   }));
 
   if (ready.length > 0 || refusals.length > 0) {
     const merged = await mergeTogether(ctx, ready, refusals, now) ?? await mergeOneByOne(ctx, ready, refusals, now);
     merged.forEach((result, i) => {
-      const { push, index } = ready[i]!;
+      const { push, index } = i < ready.length ? ready[i]! : refusals[i - ready.length]!;
       if (result instanceof Error) failures.set(push, result);
       else answers[push]![index] = result;
     });
@@ -123,9 +110,9 @@ async function commitPushes(ctx: MergeContext, pushes: Push[]): Promise<(ChangeR
 
 /**
  * The whole batch in one transaction, numbered before it commits (merge-batch.ts, publish
- * option); null when it must be split (see mergeOneByOne).
+ * option); answers for `ready`, then `refusals`. Null when it must be split (see mergeOneByOne).
  */
-async function mergeTogether(ctx: MergeContext, ready: BatchItem[], refusals: { author: Author; change: Change; result: Rejected }[], now: number): Promise<ChangeResult[] | null> {
+async function mergeTogether(ctx: MergeContext, ready: BatchItem[], refusals: LogEntry[], now: number): Promise<ChangeResult[] | null> {
   const orgs = [...new Set([...ready, ...refusals].map((i) => i.author.orgId))].sort();
   try {
     const results = await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, ready, now, { refusals, publish: true })), 3);
@@ -139,8 +126,7 @@ async function mergeTogether(ctx: MergeContext, ready: BatchItem[], refusals: { 
   }
 }
 
-async function mergeOneByOne(ctx: MergeContext, ready: BatchItem[], refusals: { author: Author; change: Change; result: Rejected }[], now: number): Promise<(ChangeResult | Error)[]> {
-  await logAnswers(ctx.db, refusals, now);
+async function mergeOneByOne(ctx: MergeContext, ready: BatchItem[], refusals: LogEntry[], now: number): Promise<(ChangeResult | Error)[]> {
   const out: (ChangeResult | Error)[] = [];
   for (const item of ready) {
     try {
@@ -149,6 +135,7 @@ async function mergeOneByOne(ctx: MergeContext, ready: BatchItem[], refusals: { 
       out.push(e instanceof Error ? e : new Error(String(e)));
     }
   }
+  if (refusals.length > 0) out.push(...await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, [], now, { refusals }))));
   return out;
 }
 
@@ -161,8 +148,9 @@ async function mergeAlone(ctx: MergeContext, item: BatchItem, now: number): Prom
   } catch (e) {
     if (e instanceof AlreadyRecorded) {
       // The same change id twice at once (a retry racing the original): answer what the winner recorded.
-      const recorded = (await previousAnswers(ctx.db, [change.id])).get(change.id);
-      if (recorded) return recorded.result;
+      const recorded = (await earlierAnswers(ctx.db, [change.id])).get(change.id);
+      if (recorded?.orgId === author.orgId) return recorded.result;
+      if (recorded) return { id: change.id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' };
     }
     const rejected = await toRejection(ctx.db, author, change, e);
     await logAnswers(ctx.db, [{ author, change, result: rejected }], now);
@@ -205,18 +193,6 @@ async function withRetries<T>(fn: () => Promise<T>, attempts = 8): Promise<T> {
       await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** i) * (0.5 + Math.random() / 2)));
     }
   }
-}
-
-async function previousAnswers(db: Sql, ids: string[]): Promise<Map<string, { orgId: string; result: ChangeResult }>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ change_id: string; org_id: string; status: 'accepted' | 'rejected'; seq: number | null; reason: RejectionReason; message: string; conflicts_with: string | null }>(
-    `select change_id, org_id, status, seq, reason, message, conflicts_with from change_log where change_id = any($1::text[])`, [ids]);
-  return new Map(rows.map((r) => [r.change_id, {
-    orgId: r.org_id,
-    result: r.status === 'accepted'
-      ? { id: r.change_id, status: 'accepted', seq: r.seq === null ? 0 : Number(r.seq) }
-      : { id: r.change_id, status: 'rejected', reason: r.reason, message: r.message, ...(r.conflicts_with ? { conflictsWith: r.conflicts_with } : {}) },
-  }]));
 }
 
 /** Accepted answers get the sequence number the publisher gave them (in place). */

@@ -7,6 +7,7 @@ import type { ColumnValues } from '../../db/crdt/merge';
 import type { Claim } from '../../db/rules/overlap';
 import { formatWallClock } from '../../db/rules/wallclock';
 import type { Sql } from '../store/server-db';
+import { Statement } from '../store/statement';
 
 /** Columns whose change can move, grow, shrink, free or re-take an appointment's claims. */
 export const claimColumns = new Set(['start_at', 'end_at', 'provider_id', 'patient_id', 'resource_ids', 'status', 'deleted', 'buffer_before_min', 'buffer_after_min', 'overbook']);
@@ -21,6 +22,9 @@ function unnestParams(claims: Claim[]) {
   return [claims.map((c) => c.kind), claims.map((c) => c.key), claims.map((c) => c.start), claims.map((c) => c.end)];
 }
 
+/** The claims table's `slot` (migration 0005) for a wanted key: the hash its indexes lead with. */
+const slotOf = (x: string) => `hashtextextended('frontdesk-claim:' || ${x}.org_id || ':' || ${x}.kind || ':' || ${x}.key, 0)`;
+
 /**
  * Claims on the same keys overlapping the wanted ranges (`wanted` has columns org_id, kind,
  * key, s, e). Exclusive and overbooked claims are asked for apart: each kind has its own
@@ -28,7 +32,7 @@ function unnestParams(claims: Claim[]) {
  */
 const overlapping = (wanted: string, columns: string) => ['c.exclusive', 'not c.exclusive'].map((which) =>
   `select ${columns} from ${wanted} join claims c
-      on c.org_id = x.org_id and c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e) and ${which}`).join(' union ');
+      on c.slot = ${slotOf('x')} and c.org_id = x.org_id and c.kind = x.kind and c.key = x.key and c.during && int8range(x.s, x.e) and ${which}`).join(' union ');
 
 export async function findConflict(tx: Sql, orgId: string, appointmentId: string, claims: Claim[]): Promise<SlotTaken | null> {
   if (claims.length === 0) return null;
@@ -79,15 +83,29 @@ export async function loadOverlappingClaims(tx: Sql, wanted: (Claim & { orgId: s
   return rows.map((r) => ({ appointmentId: r.appointment_id, orgId: r.org_id, kind: r.kind, key: r.key, start: Number(r.s), end: Number(r.e), exclusive: r.exclusive }));
 }
 
-/** Drop the claims `release` held and store `claims` (already checked). */
-export async function rewriteClaims(tx: Sql, release: string[], claims: StoredClaim[]): Promise<void> {
+/**
+ * Drop the claims `release` held and store `claims` (already checked). `alsoSelect`: a
+ * select list to evaluate in the same statement, after the claims are stored (locks the
+ * caller takes next anyway); its row is returned.
+ * The delete goes alone: inserted claims must not meet the released ones in the exclusion
+ * check, and a statement's parts cannot see each other's effects.
+ */
+export async function rewriteClaims(tx: Sql, release: string[], claims: StoredClaim[], alsoSelect?: (st: Statement) => string): Promise<Record<string, unknown> | undefined> {
   if (release.length > 0) await tx.query('delete from claims where appointment_id = any($1::text[])', [release]);
-  if (claims.length === 0) return;
-  await tx.query(
-    `insert into claims (appointment_id, org_id, kind, key, during, exclusive)
-     select a, o, k, y, int8range(s, e), x from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::bool[]) as t(a, o, k, y, s, e, x)`,
-    [claims.map((c) => c.appointmentId), claims.map((c) => c.orgId), claims.map((c) => c.kind), claims.map((c) => c.key),
-      claims.map((c) => c.start), claims.map((c) => c.end), claims.map((c) => c.exclusive)]);
+  const st = new Statement();
+  const also = alsoSelect?.(st);
+  if (claims.length === 0) return also ? (await tx.query(`select ${also}`, st.values)).rows[0] : undefined;
+  const insert = `insert into claims (appointment_id, org_id, kind, key, during, exclusive)
+     select a, o, k, y, int8range(s, e), x from unnest(${[
+    st.param(claims.map((c) => c.appointmentId), 'text[]'), st.param(claims.map((c) => c.orgId), 'text[]'), st.param(claims.map((c) => c.kind), 'text[]'),
+    st.param(claims.map((c) => c.key), 'text[]'), st.param(claims.map((c) => c.start), 'int8[]'), st.param(claims.map((c) => c.end), 'int8[]'),
+    st.param(claims.map((c) => c.exclusive), 'bool[]')].join(', ')}) as t(a, o, k, y, s, e, x)`;
+  if (!also) {
+    await tx.query(insert, st.values);
+    return undefined;
+  }
+  // Referenced first, so the claims are in before the locks are waited for.
+  return (await tx.query(`with inserted as (${insert} returning 1) select (select count(*) from inserted) as claims, ${also}`, st.values)).rows[0];
 }
 
 /**

@@ -18,9 +18,10 @@ import type { AppointmentStatus, Role } from '../../db/rules/types';
 import { appointmentFromRow } from '../../db/schema/appointment-row';
 import { replicatedTableNames, tableSpecs, type ReplicatedTableName } from '../../db/schema/registry';
 import type { Sql } from '../store/server-db';
+import { Statement } from '../store/statement';
 import { claimColumns, describeConflict, loadOverlappingClaims, lockClaimKeys, rewriteClaims, SlotTaken, type StoredClaim } from './claims';
-import { lockRows, rowState, writeRows, type RowWrite } from './pg-rows';
-import { lockPublication, reserveNumbers } from './publish';
+import { lockRowsSql, rowState, writeRowsSql, type PgRow, type RowWrite } from './pg-rows';
+import { baseOf, publicationLockSql, reserveNumbers, setAsideSql, unnumberedSql } from './publish';
 
 export interface Author {
   orgId: string;
@@ -75,10 +76,20 @@ export interface MergeOptions {
   publish?: boolean;
 }
 
-/** Merge `items` in order inside `tx`, write the rows, claims and change log. */
-export async function mergeBatch(tx: Sql, items: BatchItem[], now: number, options: MergeOptions = {}): Promise<ChangeResult[]> {
-  const roles = await resolveRoles(tx, items);
-  const dbRows = await lockBatchRows(tx, items);
+/**
+ * Merge `items` in order inside `tx`, write the rows, claims and change log. Answers come
+ * back for `items`, then for `options.refusals`. A change id the log already holds gets
+ * its first answer and is not applied again (another organization's id is refused).
+ */
+export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, options: MergeOptions = {}): Promise<ChangeResult[]> {
+  const { earlier, roles, rows: dbRows } = await readBatchState(tx, allItems, options.refusals ?? []);
+  const answeredBefore = (author: Author, id: string): ChangeResult | undefined => {
+    const first = earlier.get(id);
+    if (!first) return undefined;
+    return first.orgId === author.orgId ? first.result : { id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' };
+  };
+  const items = allItems.filter((i) => !earlier.has(i.change.id));
+  const refusals = (options.refusals ?? []).filter((r) => !earlier.has(r.change.id));
   const brokenChains = await checkAuditChains(tx, items, dbRows);
 
   // Pass 1: every claim key and range the batch could touch if every change were accepted.
@@ -138,57 +149,68 @@ export async function mergeBatch(tx: Sql, items: BatchItem[], now: number, optio
     return true;
   });
 
-  // Only appointments already stored can hold claims to let go of.
-  const held = [...claimRewrites.keys()].filter((id) => dbRows.has(rowKey('appointments', id)));
-  await rewriteClaims(tx, held, [...claimRewrites.values()].flat());
-
-  const refusals = options.refusals ?? [];
-  const seqs = options.publish ? await numberBatch(tx, [...items.map((i) => ({ orgId: i.author.orgId, id: i.change.id })), ...refusals.map((r) => ({ orgId: r.author.orgId, id: r.change.id }))]) : null;
-  for (const table of replicatedTableNames) {
-    const rows = [...touched.values()].filter((r) => r.table === table);
-    const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns, ...(seqs ? { seq: seqs.get(r.lastChange)! } : {}) });
-    const inserts = rows.filter((r) => !r.inDb).map((r) => write(r, Object.keys(r.state.values)));
-    // A numbered batch stamps every row an accepted change touched, as the publisher would.
-    const updates = rows.filter((r) => r.inDb && (r.won.size > 0 || seqs)).map((r) => write(r, [...r.won]));
-    if (inserts.length + updates.length > 0) await writeRows(tx, table, inserts, updates);
-  }
-
+  // The answers, before any lock that other batches wait for is taken.
   const results: ChangeResult[] = [];
   for (const [i, outcome] of outcomes.entries()) {
     const { change } = items[i]!;
     if (!outcome) {
-      results.push({ id: change.id, status: 'accepted', seq: seqs?.get(change.id) ?? 0 });
+      // Its number, if the batch is numbered, once the write has set the numbers aside.
+      results.push({ id: change.id, status: 'accepted', seq: 0 });
       continue;
     }
     const { conflict } = outcome;
     const message = conflict ? await describeConflict(tx, items[i]!.author.orgId, conflict, holders.get(i)) : outcome.message;
     results.push({ id: change.id, status: 'rejected', reason: outcome.reason, message, ...(conflict ? { conflictsWith: conflict.conflictsWith } : {}) });
   }
+
+  // Only appointments already stored can hold claims to let go of. A numbered batch takes
+  // its publication locks in the statement that stores its claims, and learns there
+  // whether committed changes still wait for a number: those are numbered first.
+  const held = [...claimRewrites.keys()].filter((id) => dbRows.has(rowKey('appointments', id)));
+  const numbering = options.publish ? placesInOrganization([...items, ...refusals]) : null;
+  const orgs = numbering ? [...numbering.counts.keys()].sort() : [];
+  const lockOrgs = orgs.length > 0 ? (st: Statement) => `${publicationLockSql(st, orgs)} as locked, ${unnumberedSql(st, orgs)} as unnumbered` : undefined;
+  const claimed = await rewriteClaims(tx, held, [...claimRewrites.values()].flat(), lockOrgs);
+  for (const orgId of (claimed?.unnumbered ?? []) as string[]) await reserveNumbers(tx, orgId, 0);
+
   const entries = [...items.map((item, i) => ({ author: item.author, change: item.change, result: results[i]! })), ...refusals];
-  const recorded = await logAnswers(tx, entries, now, seqs);
+
+  // The numbers, the rows and the log, in one statement.
+  const st = new Statement();
+  const ctes: string[] = numbering ? [setAsideSql(st, numbering.counts)] : [];
+  for (const table of replicatedTableNames) {
+    const rows = [...touched.values()].filter((r) => r.table === table);
+    const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns, ...(numbering ? { place: numbering.places.get(r.lastChange)! } : {}) });
+    const inserts = rows.filter((r) => !r.inDb).map((r) => write(r, Object.keys(r.state.values)));
+    // A numbered batch stamps every row an accepted change touched, as the publisher would.
+    const updates = rows.filter((r) => r.inDb && (r.won.size > 0 || numbering)).map((r) => write(r, [...r.won]));
+    for (const w of writeRowsSql(st, table, inserts, updates)) ctes.push(`w${ctes.length} as (${w})`);
+  }
+  const { recorded, bases } = entries.length === 0 ? { recorded: new Set<string>(), bases: new Map<string, number>() } : await runLogging(tx, st, ctes, entries, now, numbering?.places);
   // A numbered batch must file every entry: a number set aside and not used would leave a gap.
-  if (seqs ? recorded.size < entries.length : results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
-  return results;
+  if (numbering ? recorded.size < entries.length : results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
+  if (numbering) {
+    for (const [i, r] of results.entries()) if (r.status === 'accepted') r.seq = bases.get(items[i]!.author.orgId)! + numbering.places.get(r.id)!;
+  }
+
+  const byId = new Map(entries.map((e) => [e.change.id, e.result]));
+  const answer = (author: Author, id: string) => answeredBefore(author, id) ?? byId.get(id)!;
+  return [...allItems.map((i) => answer(i.author, i.change.id)), ...(options.refusals ?? []).map((r) => answer(r.author, r.change.id))];
 }
 
-/** Numbers for the batch's entries, consecutive per organization in batch order (publish.ts reserveNumbers). */
-async function numberBatch(tx: Sql, entries: { orgId: string; id: string }[]): Promise<Map<string, number>> {
-  const byOrg = new Map<string, string[]>();
+/**
+ * Each entry's place among its organization's entries, in batch order (1, 2, ...): its
+ * number is the organization's base, set aside by the write (publish.ts setAsideSql), plus its place.
+ */
+function placesInOrganization(entries: { author: Author; change: Pick<Change, 'id'> }[]): { places: Map<string, number>; counts: Map<string, number> } {
+  const places = new Map<string, number>();
+  const counts = new Map<string, number>();
   for (const e of entries) {
-    const ids = byOrg.get(e.orgId) ?? [];
-    ids.push(e.id);
-    byOrg.set(e.orgId, ids);
+    const n = (counts.get(e.author.orgId) ?? 0) + 1;
+    counts.set(e.author.orgId, n);
+    places.set(e.change.id, n);
   }
-  const orgs = [...byOrg.keys()].sort();
-  const seqs = new Map<string, number>();
-  if (orgs.length === 0) return seqs;
-  await lockPublication(tx, orgs);
-  for (const orgId of orgs) {
-    const ids = byOrg.get(orgId)!;
-    const { first } = await reserveNumbers(tx, orgId, ids.length);
-    ids.forEach((id, i) => seqs.set(id, first + i));
-  }
-  return seqs;
+  return { places, counts };
 }
 
 interface Effect {
@@ -267,12 +289,51 @@ function roleOf(item: BatchItem, roles: Map<string, Role | null>): Role | Reject
     ?? new Rejection('forbidden', 'The staff member who made this change is unknown or inactive here. Sign in again.');
 }
 
-async function resolveRoles(tx: Sql, items: BatchItem[]): Promise<Map<string, Role | null>> {
-  const ids = [...new Set(items.filter((i) => i.author.deviceRole !== 'kiosk' && i.author.deviceRole !== 'system' && i.change.staffUserId).map((i) => i.change.staffUserId!))];
+interface BatchState {
+  /** First answers already filed for the batch's change ids. */
+  earlier: Map<string, { orgId: string; result: ChangeResult }>;
+  roles: Map<string, Role | null>;
+  rows: Map<string, Stored>;
+}
+
+/**
+ * Everything the batch must know before deciding, in one statement: the answers already
+ * filed for its change ids, the signed-in staff's roles, and its rows, locked table by
+ * table in the registry's order, ids sorted (the same order in every batch).
+ */
+async function readBatchState(tx: Sql, items: BatchItem[], refusals: LogEntry[]): Promise<BatchState> {
+  const st = new Statement();
+  const staffIds = [...new Set(items.filter((i) => i.author.deviceRole !== 'kiosk' && i.author.deviceRole !== 'system' && i.change.staffUserId).map((i) => i.change.staffUserId!))];
+  const tables = replicatedTableNames.filter((table) => items.some((i) => i.table === table));
+  const parts = [
+    `(select coalesce(json_agg(l), '[]') from (select change_id, org_id, status, seq, reason, message, conflicts_with from change_log where change_id = any(${st.param([...items.map((i) => i.change.id), ...refusals.map((r) => r.change.id)], 'text[]')})) as l) as earlier`,
+    `(select coalesce(json_agg(s), '[]') from (select id, org_id, role from staff_users where id = any(${st.param(staffIds, 'text[]')}) and active and not deleted) as s) as roles`,
+    ...tables.map((table, n) => `${lockRowsSql(st, table, [...new Set(items.filter((i) => i.table === table).map((i) => i.change.row))].sort())} as rows${n}`),
+  ];
+  const { rows: [found] } = await tx.query<Record<string, unknown>>(`select ${parts.join(',\n       ')}`, st.values);
+  const earlier = new Map((found!.earlier as EarlierAnswer[]).map((r) => [r.change_id, { orgId: r.org_id, result: answerOf(r) }]));
+  const roles = new Map((found!.roles as { id: string; org_id: string; role: Role }[]).map((r) => [`${r.org_id}\u0000${r.id}`, r.role]));
+  const rows = new Map<string, Stored>();
+  tables.forEach((table, n) => {
+    for (const row of found![`rows${n}`] as PgRow[]) rows.set(rowKey(table, row.id as string), { orgId: row.org_id as string, state: rowState(table, row) });
+  });
+  return { earlier, roles, rows };
+}
+
+interface EarlierAnswer { change_id: string; org_id: string; status: 'accepted' | 'rejected'; seq: number | null; reason: RejectionReason; message: string; conflicts_with: string | null }
+
+function answerOf(r: EarlierAnswer): ChangeResult {
+  return r.status === 'accepted'
+    ? { id: r.change_id, status: 'accepted', seq: r.seq === null ? 0 : Number(r.seq) }
+    : { id: r.change_id, status: 'rejected', reason: r.reason, message: r.message, ...(r.conflicts_with ? { conflictsWith: r.conflicts_with } : {}) };
+}
+
+/** The first answers filed for `ids`, for a change that lost a race to record itself. */
+export async function earlierAnswers(db: Sql, ids: string[]): Promise<Map<string, { orgId: string; result: ChangeResult }>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; org_id: string; role: Role }>(
-    `select id, org_id, role from staff_users where id = any($1::text[]) and active and not deleted`, [ids]);
-  return new Map(rows.map((r) => [`${r.org_id}\u0000${r.id}`, r.role]));
+  const { rows } = await db.query<EarlierAnswer>(
+    `select change_id, org_id, status, seq, reason, message, conflicts_with from change_log where change_id = any($1::text[])`, [ids]);
+  return new Map(rows.map((r) => [r.change_id, { orgId: r.org_id, result: answerOf(r) }]));
 }
 
 /**
@@ -318,17 +379,6 @@ async function checkAuditChains(tx: Sql, items: BatchItem[], dbRows: Map<string,
   return refused;
 }
 
-/** Rows locked table by table in the registry's order, ids sorted: the same order in every batch. */
-async function lockBatchRows(tx: Sql, items: BatchItem[]): Promise<Map<string, Stored>> {
-  const out = new Map<string, Stored>();
-  for (const table of replicatedTableNames) {
-    const ids = [...new Set(items.filter((i) => i.table === table).map((i) => i.change.row))].sort();
-    if (ids.length === 0) continue;
-    for (const [id, row] of await lockRows(tx, table, ids)) out.set(rowKey(table, id), { orgId: row.org_id as string, state: rowState(table, row) });
-  }
-  return out;
-}
-
 /** The claims the batch can see: those loaded under lock, then each accepted change's. */
 class ClaimIndex {
   private readonly byKey = new Map<string, StoredClaim[]>();
@@ -362,21 +412,35 @@ class ClaimIndex {
   }
 }
 
-/**
- * File answers so a re-sent change id gets the same one, with their numbers if they have
- * them (a numbered batch) or none yet. Returns the ids this call recorded.
- */
-export async function logAnswers(tx: Sql, entries: LogEntry[], now: number, seqs?: Map<string, number> | null): Promise<Set<string>> {
+/** File answers, not yet numbered, so a re-sent change id gets the same one. Returns the ids this call recorded. */
+export async function logAnswers(tx: Sql, entries: LogEntry[], now: number): Promise<Set<string>> {
   if (entries.length === 0) return new Set();
+  return (await runLogging(tx, new Statement(), [], entries, now)).recorded;
+}
+
+/**
+ * `writes` (named data-modifying CTEs built on `st`), then the log entries, as one
+ * statement. `places`: a numbered batch's entries' places (the writes then include
+ * setAsideSql, whose bases come back per organization).
+ */
+async function runLogging(tx: Sql, st: Statement, writes: string[], entries: LogEntry[], now: number, places?: Map<string, number> | null): Promise<{ recorded: Set<string>; bases: Map<string, number> }> {
   const rejected = (r: ChangeResult) => (r.status === 'rejected' ? r : null);
-  const { rows } = await tx.query<{ change_id: string }>(
-    `insert into change_log (change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at, seq)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int8[], $11::int8[])
-     on conflict (change_id) do nothing
-     returning change_id`,
-    [entries.map((e) => e.change.id), entries.map((e) => e.author.orgId), entries.map((e) => e.author.deviceId),
-      entries.map((e) => String(e.change.table).slice(0, 64)), entries.map((e) => e.change.row), entries.map((e) => e.result.status),
-      entries.map((e) => rejected(e.result)?.reason ?? null), entries.map((e) => rejected(e.result)?.message ?? null),
-      entries.map((e) => rejected(e.result)?.conflictsWith ?? null), entries.map(() => now), entries.map((e) => seqs?.get(e.change.id) ?? null)]);
-  return new Set(rows.map((r) => r.change_id));
+  const columns: [unknown[], string][] = [
+    [entries.map((e) => e.change.id), 'text[]'], [entries.map((e) => e.author.orgId), 'text[]'], [entries.map((e) => e.author.deviceId), 'text[]'],
+    [entries.map((e) => String(e.change.table).slice(0, 64)), 'text[]'], [entries.map((e) => e.change.row), 'text[]'], [entries.map((e) => e.result.status), 'text[]'],
+    [entries.map((e) => rejected(e.result)?.reason ?? null), 'text[]'], [entries.map((e) => rejected(e.result)?.message ?? null), 'text[]'],
+    [entries.map((e) => rejected(e.result)?.conflictsWith ?? null), 'text[]'], [entries.map(() => now), 'int8[]'], [entries.map((e) => places?.get(e.change.id) ?? null), 'int8[]'],
+  ];
+  const seq = places ? `${baseOf('u.org_id')} + u.place` : 'null::int8';
+  const ctes = [...writes, `logged as (
+       insert into change_log (change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at, seq)
+       select u.change_id, u.org_id, u.device_id, u.table_name, u.row_id, u.status, u.reason, u.message, u.conflicts_with, u.received_at, ${seq}
+         from unnest(${columns.map(([values, cast]) => st.param(values, cast)).join(', ')})
+           as u(change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at, place)
+       on conflict (change_id) do nothing
+       returning change_id)`];
+  const { rows: [logged] } = await tx.query<{ ids: string[]; bases: { org_id: string; base: number }[] }>(
+    `with ${ctes.join(',\n     ')}
+     select coalesce((select json_agg(change_id) from logged), '[]') as ids, ${places ? "coalesce((select json_agg(b) from bases b), '[]')" : "'[]'::json"} as bases`, st.values);
+  return { recorded: new Set(logged!.ids), bases: new Map(logged!.bases.map((b) => [b.org_id, Number(b.base)])) };
 }

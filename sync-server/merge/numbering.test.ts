@@ -53,9 +53,11 @@ describe('a merge batch numbered as it writes', () => {
     refusal.result.id = refusal.change.id;
 
     const results = await db.transaction((tx) => mergeBatch(tx, [move, book, clash, stale], BASE, { refusals: [refusal], publish: true }));
-    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted']);
+    // Answers for the items, then for the refusals.
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'rejected']);
     expect(results[2]).toMatchObject({ reason: 'slot_taken', conflictsWith: B });
-    expect(results.map((r) => (r.status === 'accepted' ? r.seq : null))).toEqual([2, 3, null, 5]);
+    expect(results[4]).toEqual(refusal.result);
+    expect(results.map((r) => (r.status === 'accepted' ? r.seq : null))).toEqual([2, 3, null, 5, null]);
 
     const { rows: log } = await db.query<{ change_id: string; seq: number | null }>('select change_id, seq from change_log order by seq');
     expect(log).toEqual([early, move, book, clash, stale, refusal].map((x, i) => ({ change_id: x.change.id, seq: i + 1 })));
@@ -64,5 +66,28 @@ describe('a merge batch numbered as it writes', () => {
     const { rows } = await db.query<{ id: string; server_seq: number; start_at: number }>('select id, server_seq, start_at from appointments order by id');
     expect(rows.map((r) => ({ ...r, server_seq: Number(r.server_seq), start_at: Number(r.start_at) })))
       .toEqual([{ id: A, server_seq: 5, start_at: BASE + 60 * MIN }, { id: B, server_seq: 3, start_at: BASE }]);
+  });
+
+  it('answers re-sent ids from the log inside the batch: the first answer, no new number; another organization is refused', async () => {
+    const D = '0190e000-0000-7000-8000-000000000104';
+    const first = item(D, booking(BASE + 600 * MIN, 'ND'), 10);
+    const refusal = { author, change: { id: uuidv7(), table: 'nope', row: 'y' }, result: { id: '', status: 'rejected' as const, reason: 'unknown_table' as const, message: 'There is no table "nope".' } };
+    refusal.result.id = refusal.change.id;
+    const [accepted, refused] = await db.transaction((tx) => mergeBatch(tx, [first], BASE, { refusals: [refusal], publish: true }));
+    expect(accepted).toMatchObject({ status: 'accepted' });
+    const { rows: [before] } = await db.query<{ last_seq: number }>('select last_seq from org_sequences where org_id = $1', [ORG]);
+
+    // The same ids again, one from a device of another organization, beside a new change.
+    const stranger = { ...first, author: { ...author, orgId: 'org-other' } };
+    const fresh = item(D, { start_at: BASE + 660 * MIN, end_at: BASE + 690 * MIN }, 11);
+    const again = await db.transaction((tx) => mergeBatch(tx, [first, stranger, fresh], BASE, { refusals: [{ ...refusal, result: { ...refusal.result, message: 'changed' } }], publish: true }));
+    expect(again[0]).toEqual(accepted);
+    expect(again[1]).toEqual({ id: first.change.id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' });
+    expect(again[2]).toEqual({ id: fresh.change.id, status: 'accepted', seq: Number(before!.last_seq) + 1 });
+    expect(again[3]).toEqual(refused);
+    const { rows: [after] } = await db.query<{ last_seq: number }>('select last_seq from org_sequences where org_id = $1', [ORG]);
+    expect(Number(after!.last_seq)).toBe(Number(before!.last_seq) + 1);
+    const { rows: [row] } = await db.query<{ start_at: number }>('select start_at from appointments where id = $1', [D]);
+    expect(Number(row!.start_at)).toBe(BASE + 660 * MIN);
   });
 });

@@ -1,23 +1,30 @@
-// Reading and writing replicated rows in PostgreSQL/PGlite, a whole batch per statement:
+// Reading and writing replicated rows in PostgreSQL/PGlite, a whole batch per statement part:
 // on loopback every statement costs a socket write that runs PostgreSQL's receive path in
 // this process, so statements, not rows, are what a push pays for. Table and column names
 // come only from the registry (the allow-list), values only as parameters.
 import type { ColumnValues } from '../../db/crdt/merge';
 import { tableSpecs, type ReplicatedTableName } from '../../db/schema/registry';
 import type { HlcMap } from '../../db/schema/shared';
-import type { Sql } from '../store/server-db';
+import type { Statement } from '../store/statement';
+import { baseOf } from './publish';
 
 export type PgRow = Record<string, unknown>;
 
 const q = (name: string) => `"${name}"`;
 
+/** The columns a row is read with: named, not `*`, so a column added by a newer instance's migration does not break this one's prepared statements. */
+function readColumns(table: ReplicatedTableName): string {
+  const spec = tableSpecs[table];
+  return ['id', 'org_id', 'hlc', ...spec.columns.filter((c) => spec.writable.has(c.name)).map((c) => c.name)].map(q).join(', ');
+}
+
 /**
- * Lock the rows a batch touches, in id order: two batches locking the same rows in the same
- * order wait for each other instead of deadlocking (the publisher stamps rows in that order too).
+ * A sub-select locking the rows of `table` whose ids are in `ids`, in id order (two batches
+ * locking the same rows in the same order wait for each other instead of deadlocking; the
+ * publisher stamps rows in that order too), as one JSON array.
  */
-export async function lockRows(tx: Sql, table: ReplicatedTableName, ids: string[]): Promise<Map<string, PgRow>> {
-  const { rows } = await tx.query<PgRow>(`select * from ${q(table)} where id = any($1::text[]) order by id for update`, [ids]);
-  return new Map(rows.map((r) => [r.id as string, r]));
+export function lockRowsSql(st: Statement, table: ReplicatedTableName, ids: string[]): string {
+  return `(select coalesce(json_agg(r), '[]') from (select ${readColumns(table)} from ${q(table)} where id = any(${st.param(ids, 'text[]')}) order by id for update) as r)`;
 }
 
 export interface RowWrite {
@@ -27,38 +34,40 @@ export interface RowWrite {
   hlc: HlcMap;
   /** Columns to write: every column the row was created with, or the ones changes won. */
   columns: string[];
-  /** The number of the newest change to the row, when the batch is numbered before it writes (publish.ts). */
-  seq?: number;
+  /** In a numbered batch, the place of the newest change to the row: its number is the organization's base plus this (publish.ts setAsideSql). */
+  place?: number;
 }
 
 /**
  * New rows in one insert per column set (columns a change leaves out keep their defaults),
- * changed rows in one update per set of won columns. jsonb_populate_recordset turns each
- * JSON record into the table's own row type, so every value is cast by its column.
+ * changed rows in one update per set of won columns, as data-modifying CTEs of one statement.
+ * jsonb_populate_recordset turns each JSON record into the table's own row type, so every
+ * value is cast by its column.
  */
-export async function writeRows(tx: Sql, table: ReplicatedTableName, inserts: RowWrite[], updates: RowWrite[]): Promise<void> {
+export function writeRowsSql(st: Statement, table: ReplicatedTableName, inserts: RowWrite[], updates: RowWrite[]): string[] {
   const writable = tableSpecs[table].writable;
+  const parts: string[] = [];
   for (const group of groupByColumns(inserts)) {
     const names = ['id', 'org_id', 'hlc', ...bookkeeping(group), ...group.columns.filter((c) => writable.has(c))];
-    await tx.query(
-      `insert into ${q(table)} (${names.map(q).join(', ')})
-       select ${names.map((n) => `x.${q(n)}`).join(', ')} from jsonb_populate_recordset(null::${q(table)}, $1::jsonb) as x`,
-      [JSON.stringify(group.rows.map((r) => record(r, names)))]);
+    parts.push(`insert into ${q(table)} (${names.map(q).join(', ')})
+       select ${names.map(value).join(', ')} from jsonb_populate_recordset(null::${q(table)}, ${st.param(JSON.stringify(group.rows.map((r) => record(r, names))), 'jsonb')}) as x`);
   }
   for (const group of groupByColumns(updates)) {
     const names = ['hlc', ...bookkeeping(group), ...group.columns.filter((c) => writable.has(c))];
-    await tx.query(
-      `update ${q(table)} t set ${names.map((n) => `${q(n)} = x.${q(n)}`).join(', ')}
-         from jsonb_populate_recordset(null::${q(table)}, $1::jsonb) as x where t.id = x.id`,
-      [JSON.stringify(group.rows.map((r) => record(r, ['id', ...names])))]);
+    parts.push(`update ${q(table)} t set ${names.map((n) => `${q(n)} = ${value(n)}`).join(', ')}
+         from jsonb_populate_recordset(null::${q(table)}, ${st.param(JSON.stringify(group.rows.map((r) => record(r, ['id', 'org_id', ...names]))), 'jsonb')}) as x where t.id = x.id`);
   }
+  return parts;
 }
 
 const bookkeeping = (group: { numbered: boolean }) => (group.numbered ? ['server_seq'] : []);
 
+/** A column's value from record x; server_seq carries the row's place, so it becomes base + place. */
+const value = (name: string) => (name === 'server_seq' ? `${baseOf('x.org_id')} + x.${q(name)}` : `x.${q(name)}`);
+
 function record(row: RowWrite, names: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const n of names) out[n] = n === 'id' ? row.id : n === 'org_id' ? row.orgId : n === 'hlc' ? row.hlc : n === 'server_seq' ? row.seq : row.values[n] ?? null;
+  for (const n of names) out[n] = n === 'id' ? row.id : n === 'org_id' ? row.orgId : n === 'hlc' ? row.hlc : n === 'server_seq' ? row.place : row.values[n] ?? null;
   return out;
 }
 
@@ -66,7 +75,7 @@ function groupByColumns(rows: RowWrite[]): { columns: string[]; numbered: boolea
   const groups = new Map<string, { columns: string[]; numbered: boolean; rows: RowWrite[] }>();
   for (const row of rows) {
     const columns = [...row.columns].sort();
-    const numbered = row.seq !== undefined;
+    const numbered = row.place !== undefined;
     const key = `${numbered}:${columns.join(',')}`;
     const group = groups.get(key) ?? { columns, numbered, rows: [] };
     group.rows.push(row);

@@ -11,6 +11,7 @@
 // that has seen N has seen everything below it.
 import { replicatedTableNames } from '../../db/schema/registry';
 import type { ServerDb, Sql } from '../store/server-db';
+import { Statement } from '../store/statement';
 
 export class Publisher {
   private readonly running = new Map<string, Promise<void>>();
@@ -65,12 +66,44 @@ export async function numberPending(tx: Sql, orgId: string): Promise<Map<string,
  * one order, so two transactions locking several never deadlock on them.
  */
 export async function lockPublication(tx: Sql, orgIds: string[]): Promise<void> {
-  await tx.query(
-    `select count(pg_advisory_xact_lock(h)) from (
-       select distinct hashtextextended('frontdesk-publish:' || o, 0) as h from unnest($1::text[]) as o order by h
-     ) as keys`,
-    [orgIds]);
+  const st = new Statement();
+  await tx.query(`select ${publicationLockSql(st, orgIds)}`, st.values);
 }
+
+/** The locking expression alone, for a statement that has other work to do as well. */
+export function publicationLockSql(st: Statement, orgIds: string[]): string {
+  return `(select count(pg_advisory_xact_lock(h)) from (
+       select distinct hashtextextended('frontdesk-publish:' || o, 0) as h from unnest(${st.param(orgIds, 'text[]')}) as o order by h
+     ) as keys)`;
+}
+
+/**
+ * Which of the organizations have committed changes without a number. Asked in the
+ * statement that takes their publication locks, so it may miss a change committed while it
+ * waited for them: that change is numbered by the next batch or the publisher, above
+ * every number given now, which a reader that has seen those numbers will still reach.
+ */
+export function unnumberedSql(st: Statement, orgIds: string[]): string {
+  return `(select coalesce(json_agg(distinct org_id), '[]') from change_log where org_id = any(${st.param(orgIds, 'text[]')}) and seq is null)`;
+}
+
+/**
+ * With the organizations' publication locks held and their pending changes numbered: CTEs
+ * that set aside the next `counts` numbers per organization; `bases` holds each one's number
+ * before its first. The statement must use every number (a gap would stall readers).
+ */
+export function setAsideSql(st: Statement, counts: Map<string, number>): string {
+  const orgs = [...counts.keys()].sort();
+  return `wanted as (select * from unnest(${st.param(orgs, 'text[]')}, ${st.param(orgs.map((o) => counts.get(o)!), 'int8[]')}) as w(org_id, n)),
+     bumped as (
+       insert into org_sequences (org_id, last_seq) select org_id, n from wanted
+       on conflict (org_id) do update set last_seq = org_sequences.last_seq + excluded.last_seq
+       returning org_id, last_seq),
+     bases as (select b.org_id, b.last_seq - w.n as base from bumped b join wanted w using (org_id))`;
+}
+
+/** The base of organization `orgId` (an SQL expression) in a statement that includes setAsideSql. */
+export const baseOf = (orgId: string) => `(select base from bases where bases.org_id = ${orgId})`;
 
 /**
  * With the organization's publication lock held: number its committed, unnumbered changes

@@ -5,6 +5,7 @@ import type { ApiEvent } from './events';
 import { openTestDesk, type TestDesk } from './testing/desk';
 import type { SyncState } from '../sync/sync-client';
 import { createDeskApi } from './desk-api';
+import { kioskStateFor } from './kiosk-state';
 
 let desk: TestDesk;
 afterEach(() => desk.cleanup());
@@ -47,6 +48,29 @@ describe('the desk API behind the Electron window', () => {
     api.close();
     sync.emit('state', { online: true, pending: 0 });
     expect(events).toEqual([{ type: 'sync', state: { online: false, pending: 3 } }]);
+  });
+
+  it('tells the settings when a tablet pairs or is unpaired, and when the kiosk listener changes state, until closed', async () => {
+    desk = await openTestDesk();
+    const api = createDeskApi({ store: desk.store });
+    const events: ApiEvent[] = [];
+    api.events.subscribe((event) => events.push(event));
+    const session = await signIn(api, desk);
+    const code = await api.router.invoke('kiosk.createPairingCode', { locationId: desk.locationId, name: 'Lobby tablet' }, session);
+    if (!code.ok) throw new Error(code.error.message);
+    const paired = await api.router.invoke('kiosk.pair', { code: code.value.code });
+    if (!paired.ok) throw new Error(paired.error.message);
+    expect(events).toContainEqual({ type: 'changed', tables: ['kiosk_devices'] });
+    events.length = 0;
+    await api.router.invoke('kiosk.revoke', { kioskId: paired.value.kiosk.id }, session);
+    expect(events).toContainEqual({ type: 'changed', tables: ['kiosk_devices'] });
+
+    events.length = 0;
+    kioskStateFor(desk.store).lanStatus = { listening: true, url: 'https://192.0.2.10:8443', certificateFingerprint: 'ab', problem: null };
+    expect(events).toEqual([{ type: 'changed', tables: ['kiosk_lan'] }]);
+    api.close();
+    kioskStateFor(desk.store).lanStatus = { listening: false, url: null, certificateFingerprint: null, problem: null };
+    expect(events).toHaveLength(1);
   });
 
   it('locks after the configured idle time rather than the default', async () => {

@@ -2,6 +2,7 @@
 // and the browser host (HTTP and SSE). Local writes go out as change events and nudge sync;
 // the sync client's state and pulls go out as events too.
 import { ApiEvents, type SyncEventSource } from './events';
+import { KIOSK_LAN_TABLE, kioskStateFor } from './kiosk-state';
 import type { ApiLogger } from './operation';
 import { createRouter, type Router } from './router';
 import type { SessionOptions } from './session-manager';
@@ -40,5 +41,16 @@ export function createDeskApi(options: DeskApiOptions): DeskApi {
     },
   });
   const unfollow = sync ? events.follow(sync) : () => undefined;
-  return { router, events, close: unfollow };
+  // The kiosk listener starts, stops and fails on its own time, after the call that asked for it.
+  const kiosk = kioskStateFor(store).events;
+  const onLanStatus = () => events.publish({ type: 'changed', tables: [KIOSK_LAN_TABLE] });
+  kiosk.on('lanStatusChanged', onLanStatus);
+  return {
+    router,
+    events,
+    close: () => {
+      unfollow();
+      kiosk.off('lanStatusChanged', onLanStatus);
+    },
+  };
 }

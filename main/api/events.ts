@@ -1,6 +1,7 @@
 // Change notifications for the renderer, whatever the transport: "these tables changed,
 // read them again" after local writes and sync pulls, and the sync bar's state.
 import { replicatedTableNames } from '../../db/schema/registry';
+import { REJECTIONS_SHAPE } from '../sync/pull';
 import type { SyncState } from '../sync/sync-client';
 
 export type ApiEvent =
@@ -16,13 +17,14 @@ export interface SyncEventSource {
   off(event: 'state' | 'pulled' | 'rejected', listener: (...args: unknown[]) => void): unknown;
 }
 
-// The client says a pull brought rows, not which; a refused change may have restored any table.
+// A refused change may have restored a row of any table.
 const everyTable = [...replicatedTableNames, 'sync_rejections'];
 
 export class ApiEvents {
   private readonly listeners = new Set<ApiEventListener>();
   private lastSyncState: string | null = null;
   private pulledTimer: NodeJS.Timeout | null = null;
+  private readonly pulledTables = new Set<string>();
 
   subscribe(listener: ApiEventListener): () => void {
     this.listeners.add(listener);
@@ -54,11 +56,16 @@ export class ApiEvents {
       this.lastSyncState = key;
       this.publish({ type: 'sync', state: state as SyncState });
     };
-    // A first sync arrives as hundreds of batches: one "read again" per burst is enough.
-    const onPulled = () => {
+    // A first sync arrives as hundreds of batches: one "read again" per burst is enough,
+    // naming the tables the burst brought (the pulled shape of rejections restores rows of
+    // any table; a source that does not say which table pulled means any table too).
+    const onPulled = (table: unknown) => {
+      for (const t of typeof table === 'string' && table !== REJECTIONS_SHAPE ? [table] : everyTable) this.pulledTables.add(t);
       this.pulledTimer ??= setTimeout(() => {
         this.pulledTimer = null;
-        this.publish({ type: 'changed', tables: everyTable });
+        const tables = [...this.pulledTables];
+        this.pulledTables.clear();
+        this.publish({ type: 'changed', tables });
       }, coalesceMs);
     };
     const onRejected = () => this.publish({ type: 'changed', tables: everyTable });
@@ -71,6 +78,7 @@ export class ApiEvents {
       sync.off('rejected', onRejected);
       if (this.pulledTimer) clearTimeout(this.pulledTimer);
       this.pulledTimer = null;
+      this.pulledTables.clear();
     };
   }
 }

@@ -41,22 +41,36 @@ export const DEFAULT_MISS_LIMIT: MissLimit = { maxMisses: 5, windowMs: 10 * 60_0
 /** Long enough to read the answer and tap "Check in"; the screen resets after 60 s idle anyway. */
 export const TICKET_TTL_MS = 3 * 60_000;
 const LAN_SETTING_KEY = 'kiosk_lan';
+/** The names change events carry, so the desk's settings read again: a tablet paired or unpaired, the listener's state. */
+export const KIOSK_DEVICES_TABLE = 'kiosk_devices';
+export const KIOSK_LAN_TABLE = 'kiosk_lan';
 
 interface KioskEvents {
   checkedIn: [KioskCheckInEvent];
   lanSettingChanged: [KioskLanSetting];
+  lanStatusChanged: [KioskLanStatus];
 }
 
 export class KioskState {
   readonly pairing: KioskPairing;
   readonly events = new EventEmitter<KioskEvents>();
   missLimit: MissLimit = DEFAULT_MISS_LIMIT;
-  lanStatus: KioskLanStatus = { listening: false, url: null, certificateFingerprint: null, problem: null };
+  private status: KioskLanStatus = { listening: false, url: null, certificateFingerprint: null, problem: null };
   private readonly misses = new Map<string, number[]>();
   private readonly tickets = new Map<string, KioskTicket>();
 
   constructor(private readonly store: LocalStore) {
     this.pairing = new KioskPairing(store);
+  }
+
+  get lanStatus(): KioskLanStatus {
+    return this.status;
+  }
+
+  /** Set by the LAN listener (main/host/kiosk-access.ts) as it starts, stops or fails. */
+  set lanStatus(status: KioskLanStatus) {
+    this.status = status;
+    this.events.emit('lanStatusChanged', status);
   }
 
   coolDownMs(kioskId: string, now: number): number {

@@ -15,7 +15,7 @@ import * as schema from '../../db/schema/sqlite';
 import { findKioskAppointment } from './kiosk-lookup';
 import { addNotice, dismissNotice, KIOSK_NOTICES_TABLE, readNotices } from './kiosk-notices';
 import type { KioskDevice } from './kiosk-pairing';
-import { kioskStateFor, type KioskLanStatus } from './kiosk-state';
+import { KIOSK_DEVICES_TABLE, KIOSK_LAN_TABLE, kioskStateFor, type KioskLanStatus } from './kiosk-state';
 import { loadPolicy, requireLocation, toRuleAppointment, type AppointmentRow } from './lookups';
 import { ApiError, defineOperations, ensureMayWrite, publicOperation, refuse, staffOperation, staffRoles, type Call } from './operation';
 import { entityId } from './schedule';
@@ -103,6 +103,7 @@ export const kioskOperations = defineOperations('kiosk', {
         throw new ApiError('wrong_secret', 'That pairing code is not right, or it has expired. Ask the front desk for a new one.');
       }
       const location = requireLocation(call.store, result.kiosk.locationId);
+      call.markChanged(KIOSK_DEVICES_TABLE);
       return { kioskToken: result.token, kiosk: { id: result.kiosk.id, name: result.kiosk.name, locationName: location.name, timeZone: location.timeZone } };
     },
   }),
@@ -207,6 +208,7 @@ export const kioskOperations = defineOperations('kiosk', {
     handler: (call, { enabled }) => {
       const state = kioskStateFor(call.store);
       state.setLanSetting({ enabled });
+      call.markChanged(KIOSK_LAN_TABLE);
       return { enabled, status: state.lanStatus };
     },
   }),
@@ -237,6 +239,7 @@ export const kioskOperations = defineOperations('kiosk', {
     input: z.object({ kioskId: entityId }),
     handler: (call, { kioskId }) => {
       if (!kioskStateFor(call.store).pairing.revoke(kioskId, call.now)) throw refuse('not_found', say('refusal.notFound.kiosk'));
+      call.markChanged(KIOSK_DEVICES_TABLE);
       return { revoked: true as const };
     },
   }),

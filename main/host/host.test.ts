@@ -214,10 +214,16 @@ describe('the browser host', () => {
     sync.emit('state', sync.getState());
     expect(await listener.next((e) => (e as { type: string; state?: SyncState }).type === 'sync' && (e as { state: SyncState }).state.online === false))
       .toMatchObject({ type: 'sync', state: { online: false, problem: 'The sync server is unreachable.' } });
-    sync.emit('pulled');
-    sync.emit('pulled');
+    // A burst of pulled batches: one event naming the tables they brought.
+    sync.emit('pulled', 'appointments');
+    sync.emit('pulled', 'patients');
+    sync.emit('pulled', 'appointments');
     const changed = await listener.next((e) => (e as { type: string }).type === 'changed');
-    expect((changed as { tables: string[] }).tables).toEqual(expect.arrayContaining(['appointments', 'patients', 'sync_rejections']));
+    expect((changed as { tables: string[] }).tables.sort()).toEqual(['appointments', 'patients']);
+    // Rejections pulled may have restored any table.
+    sync.emit('pulled', 'rejections');
+    const restored = await listener.next((e) => e !== changed && (e as { type: string }).type === 'changed');
+    expect((restored as { tables: string[] }).tables).toEqual(expect.arrayContaining(['appointments', 'patients', 'staff_tasks', 'sync_rejections']));
     listener.close();
   });
 

@@ -7,28 +7,18 @@
 // it in the fragment, which browsers do not send to servers or put in Referer headers.
 import type { ServerResponse } from 'node:http';
 import Fastify, { type FastifyError } from 'fastify';
-import { createDeskApi } from '../api/desk-api';
-import type { ApiEvents, SyncEventSource } from '../api/events';
-import type { ApiErrorBody, ApiLogger } from '../api/operation';
+import { createDeskApi, type DeskApiOptions } from '../api/desk-api';
+import type { ApiEvents } from '../api/events';
+import type { ApiErrorBody } from '../api/operation';
 import type { Router } from '../api/router';
-import type { SessionOptions } from '../api/session-manager';
-import type { LocalStore } from '../store/local-store';
-import type { SyncState } from '../sync/sync-client';
 import { KioskLan, registerKioskRoutes, type KioskLanOptions } from './kiosk-access';
 import { bearerToken, isLaunchToken, isLoopbackHost, isOwnOrigin, newLaunchToken, securityHeaders } from './security';
 import { readStaticFile } from './static-files';
 
-export interface HostOptions {
-  store: LocalStore;
-  /** The device's SyncClient: its state feeds sync.state and the event stream; local writes nudge it. */
-  sync?: SyncEventSource & { notifyLocalWrite(): void; getState(): SyncState };
+export interface HostOptions extends DeskApiOptions {
   /** 0 or absent: any free port. */
   port?: number;
   staticDir?: string;
-  now?: () => number;
-  sessions?: SessionOptions;
-  logger?: ApiLogger;
-  timeZone?: string;
   /** The LAN listener for kiosk tablets (main/host/kiosk-access.ts); it only runs while the desk switches it on. */
   kioskLan?: KioskLanOptions;
 }
@@ -56,7 +46,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const { store, sync } = options;
   const logger = options.logger ?? console;
   const token = newLaunchToken();
-  const { router, events, close: unfollow } = createDeskApi({ store, sync, now: options.now, logger, sessions: options.sessions, timeZone: options.timeZone });
+  const { router, events, close: unfollow } = createDeskApi({ ...options, logger });
   const streams = new Set<ServerResponse>();
   let port = 0;
 

@@ -78,11 +78,15 @@ describe('a desk that restarts', () => {
     await writeOnServer(edited.map((id) => ({ id, notes: 'called to confirm' })));
 
     responses = [];
+    const pulled = new Set<unknown>();
+    desk.client.on('pulled', (table: unknown) => pulled.add(table));
     desk.goOnline();
     await eventually(async () => {
       expect(desk.client.isCaughtUp()).toBe(true);
       expect(deskSchedule(desk.store)).toEqual(await serverSchedule(env.server.db));
     }, 30_000);
+    // The desk's screens are told which tables the pull brought: only appointments.
+    expect([...pulled]).toEqual(['appointments']);
     // Every table's first request continued from where it stopped, and only changed rows came.
     expect(responses.length).toBeGreaterThan(0);
     expect(responses.filter((r) => r.offset === '-1')).toEqual([]);

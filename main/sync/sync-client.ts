@@ -47,7 +47,10 @@ export class SyncClient extends EventEmitter {
     if (!this.stopped) return;
     this.stopped = false;
     this.pull = startPulling(this.store, this.options, this.tables, {
-      onBatch: () => this.update({ online: true }, 'pulled'),
+      onBatch: (table) => {
+        this.update({ online: true });
+        this.emit('pulled', table);
+      },
       onUpToDate: (table) => {
         this.upToDate.add(table);
         this.update({ online: true, lastSyncAt: this.now() });

@@ -68,3 +68,12 @@ export function useApiError(): (error: ApiErrorBody) => string {
   const translator = useI18n();
   return useCallback((error: ApiErrorBody) => explainApiError(translator, error), [translator]);
 }
+
+/** An error a screen keeps to show: the API's refusal as it came, or a sentence already in the user's words. */
+export type ShownError = ApiErrorBody | string | null;
+
+/** Words a kept error when it is shown, so an error on screen follows a change of language. */
+export function useShownError(): (error: ShownError) => string | null {
+  const explain = useApiError();
+  return useCallback((error: ShownError) => (error === null || typeof error === 'string' ? error : explain(error)), [explain]);
+}

@@ -2,7 +2,7 @@
 // default: the kiosk page then exists on 127.0.0.1 only), pairing a tablet with a one-time
 // code read out at the desk, and unpairing a lost or retired tablet at once.
 import { useCallback, useEffect, useId, useState } from 'react';
-import { invoke, type ApiOutput } from '../api/client';
+import { invoke, subscribe, type ApiOutput } from '../api/client';
 import { useApiError } from '../i18n/api-errors';
 import { ErrorMessage } from '../ui/Dialog';
 import { formatDateTime, formatTime } from '../ui/time';
@@ -34,19 +34,17 @@ export function KioskSettings({ locations, defaultLocationId }: { locations: Pla
     });
   }, [explain]);
   useEffect(load, [load]);
-  // The listener starts in the background: read again until it listens or says why not.
-  const isStarting = lan !== null && lan.enabled && !lan.status.listening && lan.status.problem === null;
-  useEffect(() => {
-    if (!isStarting || isSwitching) return;
-    const timer = setTimeout(load, 500);
-    return () => clearTimeout(timer);
-  }, [isStarting, isSwitching, load, lan]);
-  // While a code is out, the tablet may pair at any moment: show it in the list when it does.
+  // A tablet pairs, or the listener comes up or fails, after the call that asked for it: the
+  // desk says so with a change event.
+  useEffect(() => subscribe((event) => {
+    if (event.type === 'changed' && event.tables.some((t) => t === 'kiosk_devices' || t === 'kiosk_lan')) load();
+  }), [load]);
+  // A code that expired unused is taken off the screen.
   useEffect(() => {
     if (!code) return;
-    const timer = setInterval(() => (Date.now() < code.expiresAt ? load() : setCode(null)), 2_000);
-    return () => clearInterval(timer);
-  }, [code, load]);
+    const timer = setTimeout(() => setCode(null), Math.max(0, code.expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [code]);
 
   async function switchLan(enabled: boolean) {
     // The box follows the hand at once; the listener's address or problem follows the reading.

@@ -10,7 +10,7 @@ import { ProviderForm } from './catalog/ProviderForm';
 import { ResourceForm } from './catalog/ResourceForm';
 import { ServiceForm } from './catalog/ServiceForm';
 import type { Catalog, LocationView, ProviderView, ResourceView, ServiceView } from './catalog/types';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 type Editing =
   | { kind: 'provider'; row: ProviderView | null }
@@ -22,15 +22,15 @@ const empty: Catalog = { providers: [], services: [], resources: [], locations: 
 
 export function CatalogAdmin() {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [catalog, setCatalog] = useState<Catalog>(empty);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const load = useCallback(() => {
     void Promise.all([invoke('admin.providers.list', {}), invoke('admin.services.list', {}), invoke('admin.resources.list', {}), invoke('admin.locations.list', {})])
       .then(([p, s, r, l]) => {
-        if (!p.ok || !s.ok || !r.ok || !l.ok) return setError(explain([p, s, r, l].find((x) => !x.ok)!.error!));
+        if (!p.ok || !s.ok || !r.ok || !l.ok) return setError([p, s, r, l].find((x) => !x.ok)!.error!);
         setError(null);
         setCatalog({ providers: p.value, services: s.value, resources: r.value, locations: l.value });
       });
@@ -50,7 +50,7 @@ export function CatalogAdmin() {
     if (!window.confirm(t('catalog.confirmArchive', { name }))) return;
     setNotice(null);
     void request().then((r) => {
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setNotice(t('catalog.archived', { name }));
       load();
     });
@@ -60,7 +60,7 @@ export function CatalogAdmin() {
 
   return (
     <div className="catalog">
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       <p role="status" className={notice ? 'message message-success' : 'visually-hidden'}>{notice}</p>
       <CatalogSection title={t('catalog.providers')} addLabel={t('catalog.addProvider')} rows={catalog.providers}
         columns={[t('catalog.specialty'), t('catalog.worksAt')]}

@@ -5,23 +5,23 @@ import { invoke, type ApiOutput } from '../../api/client';
 import { ErrorMessage } from '../../ui/Dialog';
 import { formatClock } from '../../ui/time';
 import { useManagerText } from '../i18n';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 type DeviceList = ApiOutput<'admin.devices.list'>;
 type DeviceRole = 'front_desk' | 'manager' | 'kiosk';
 
 export function DevicesAdmin() {
   const { t, maybe } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [list, setList] = useState<DeviceList | null>(null);
   const [role, setRole] = useState<DeviceRole>('front_desk');
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const id = useId();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const load = useCallback(() => {
-    void invoke('admin.devices.list', {}).then((r) => (r.ok ? setList(r.value) : setError(explain(r.error))));
+    void invoke('admin.devices.list', {}).then((r) => (r.ok ? setList(r.value) : setError(r.error)));
   }, []);
   useEffect(load, [load]);
 
@@ -32,7 +32,7 @@ export function DevicesAdmin() {
         <form className="field-inline" onSubmit={(e) => {
           e.preventDefault();
           void invoke('admin.devices.pairingCode', { role }).then((r) => {
-            if (!r.ok) return setError(explain(r.error));
+            if (!r.ok) return setError(r.error);
             if (r.value.status !== 'online') return setMessage(r.value.message);
             setCode({ code: r.value.code, expiresAt: r.value.expiresAt });
           });
@@ -45,7 +45,7 @@ export function DevicesAdmin() {
         </form>
         {code ? <p role="status" className="message message-success">{t('devices.code', { code: code.code, until: formatClock(code.expiresAt, zone) })}</p> : null}
       </section>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {message ? <p role="status" className="message message-warning">{message}</p> : null}
       {list && list.status !== 'online' ? <p role="status" className="message message-warning">{list.message}</p> : null}
       {list?.status === 'online' ? (
@@ -63,7 +63,7 @@ export function DevicesAdmin() {
                     <button type="button" className="button-danger" disabled={d.isThisDevice} aria-label={t('devices.revokeNamed', { name: d.name })} onClick={() => {
                       if (!window.confirm(t('devices.confirmRevoke', { name: d.name }))) return;
                       void invoke('admin.devices.revoke', { deviceId: d.id }).then((r) => {
-                        if (!r.ok) return setError(explain(r.error));
+                        if (!r.ok) return setError(r.error);
                         if (r.value.status !== 'online') return setMessage(r.value.message);
                         load();
                       });

@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { invoke, type ApiOutput } from '../../api/client';
 import { ErrorMessage } from '../../ui/Dialog';
 import { useManagerText, type ManagerKey } from '../i18n';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 type Policy = ApiOutput<'admin.policies.get'>;
 type Location = ApiOutput<'admin.locations.list'>[number];
@@ -12,12 +12,12 @@ type Field = (typeof fields)[number];
 
 export function PoliciesAdmin() {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [locations, setLocations] = useState<Location[]>([]);
   const [locationId, setLocationId] = useState('');
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [values, setValues] = useState<Record<Field, string>>({} as Record<Field, string>);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const id = useId();
 
@@ -26,7 +26,7 @@ export function PoliciesAdmin() {
   }, []);
   useEffect(() => {
     void invoke('admin.policies.get', { locationId: locationId || null }).then((r) => {
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setPolicy(r.value);
       setValues(Object.fromEntries(fields.map((f) => [f, String(r.value[f])])) as Record<Field, string>);
     });
@@ -37,7 +37,7 @@ export function PoliciesAdmin() {
       e.preventDefault();
       const numbers = Object.fromEntries(fields.map((f) => [f, Number(values[f])])) as Record<Field, number>;
       void invoke('admin.policies.save', { locationId: locationId || null, ...numbers }).then((r) => {
-        if (!r.ok) return setError(explain(r.error));
+        if (!r.ok) return setError(r.error);
         setError(null);
         setPolicy(r.value);
         setNotice(t('common.saved'));
@@ -57,7 +57,7 @@ export function PoliciesAdmin() {
         ))}
       </div>
       {policy ? <p className="hint">{t(`policies.source.${policy.source}` as ManagerKey)}</p> : null}
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {notice ? <p role="status" className="message message-success">{notice}</p> : null}
       <div className="step-buttons"><button type="submit" className="button-primary">{t('common.save')}</button></div>
     </form>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { invoke, type ApiOutput } from '../../api/client';
 import { Dialog, ErrorMessage } from '../../ui/Dialog';
 import { useManagerText } from '../i18n';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 type Staff = ApiOutput<'admin.staff.list'>[number];
 type Role = Staff['role'];
@@ -12,19 +12,19 @@ const roles: Role[] = ['receptionist', 'nurse', 'provider', 'manager', 'admin'];
 
 function StaffForm({ staff, onDone }: { staff: Staff | null; onDone(): void }) {
   const { t, maybe } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [name, setName] = useState(staff?.name ?? '');
   const [role, setRole] = useState<Role>(staff?.role ?? 'receptionist');
   const [active, setActive] = useState(staff?.active ?? true);
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const id = useId();
   return (
     <Dialog title={staff ? t('staff.edit', { name: staff.name }) : t('staff.add')} onClose={onDone}>
       <form onSubmit={(e) => {
         e.preventDefault();
         void invoke('admin.staff.save', { id: staff?.id, name, role, active, providerId: staff?.providerId ?? null, secret: staff ? undefined : secret })
-          .then((r) => (r.ok ? onDone() : setError(explain(r.error))));
+          .then((r) => (r.ok ? onDone() : setError(r.error)));
       }}>
         <label className="field-label" htmlFor={`${id}-name`}>{t('staff.name')}</label>
         <input id={`${id}-name`} className="field" value={name} required onChange={(e) => setName(e.target.value)} />
@@ -40,7 +40,7 @@ function StaffForm({ staff, onDone }: { staff: Staff | null; onDone(): void }) {
             <p id={`${id}-hint`} className="hint">{t('staff.secretHint')}</p>
           </>
         )}
-        <ErrorMessage message={error} />
+        <ErrorMessage message={shown(error)} />
         <div className="step-buttons"><button type="submit" className="button-primary">{t('common.save')}</button></div>
       </form>
     </Dialog>
@@ -49,20 +49,20 @@ function StaffForm({ staff, onDone }: { staff: Staff | null; onDone(): void }) {
 
 function ResetSecret({ staff, onDone }: { staff: Staff; onDone(message: string | null): void }) {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const id = useId();
   return (
     <Dialog title={t('staff.resetFor', { name: staff.name })} onClose={() => onDone(null)}>
       <form onSubmit={(e) => {
         e.preventDefault();
-        void invoke('admin.staff.resetSecret', { staffUserId: staff.id, secret }).then((r) => (r.ok ? onDone(t('staff.resetDone', { name: staff.name })) : setError(explain(r.error))));
+        void invoke('admin.staff.resetSecret', { staffUserId: staff.id, secret }).then((r) => (r.ok ? onDone(t('staff.resetDone', { name: staff.name })) : setError(r.error)));
       }}>
         <label className="field-label" htmlFor={`${id}-secret`}>{t('staff.newSecret')}</label>
         <input id={`${id}-secret`} className="field" type="password" autoComplete="new-password" value={secret} required aria-describedby={`${id}-hint`} onChange={(e) => setSecret(e.target.value)} />
         <p id={`${id}-hint`} className="hint">{t('staff.secretHint')}</p>
-        <ErrorMessage message={error} />
+        <ErrorMessage message={shown(error)} />
         <div className="step-buttons"><button type="submit" className="button-primary">{t('staff.reset')}</button></div>
       </form>
     </Dialog>
@@ -71,20 +71,20 @@ function ResetSecret({ staff, onDone }: { staff: Staff; onDone(message: string |
 
 export function StaffAdmin() {
   const { t, maybe } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const [resetting, setResetting] = useState<Staff | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const load = useCallback(() => {
-    void invoke('admin.staff.list', {}).then((r) => (r.ok ? setStaff(r.value) : setError(explain(r.error))));
+    void invoke('admin.staff.list', {}).then((r) => (r.ok ? setStaff(r.value) : setError(r.error)));
   }, []);
   useEffect(load, [load]);
   return (
     <div>
       <button type="button" className="button-primary" onClick={() => setEditing('new')}>{t('staff.add')}</button>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {notice ? <p role="status" className="message message-success">{notice}</p> : null}
       <table className="admin-table">
         <caption className="visually-hidden">{t('section.staff')}</caption>

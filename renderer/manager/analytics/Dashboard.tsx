@@ -14,7 +14,7 @@ import { ReportCard } from './ReportCard';
 import type { DashboardReports, FilterOptions, ReportName } from './types';
 import { UtilizationChart } from './UtilizationChart';
 import './chart-setup';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 /** Twelve weeks back to today: enough weeks for a trend, few enough to read. */
 const defaultDays = 84;
@@ -29,9 +29,8 @@ const captions: Record<ReportName, ManagerKey[]> = {
 };
 
 function useDashboard(filter: DashboardFilter | null, basis: 'visits' | 'bookings') {
-  const explain = useApiError();
   const [reports, setReports] = useState<DashboardReports | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   useEffect(() => {
     if (!filter) return;
     let isCurrent = true;
@@ -40,7 +39,7 @@ function useDashboard(filter: DashboardFilter | null, basis: 'visits' | 'booking
       locationId: filter.locationId || null, providerId: filter.providerId || null, serviceId: filter.serviceId || null,
     }).then((r) => {
       if (!isCurrent) return;
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setError(null);
       setReports(r.value);
     });
@@ -53,17 +52,17 @@ function useDashboard(filter: DashboardFilter | null, basis: 'visits' | 'booking
 
 export function Dashboard() {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [options, setOptions] = useState<FilterOptions | null>(null);
   const [filter, setFilter] = useState<DashboardFilter | null>(null);
   const [basis, setBasis] = useState<'visits' | 'bookings'>('visits');
-  const [optionsError, setOptionsError] = useState<string | null>(null);
+  const [optionsError, setOptionsError] = useState<ShownError>(null);
   const basisId = useId();
   const { reports, error } = useDashboard(filter, basis);
 
   useEffect(() => {
     void invoke('analytics.filterOptions', {}).then((r) => {
-      if (!r.ok) return setOptionsError(explain(r.error));
+      if (!r.ok) return setOptionsError(r.error);
       setOptions(r.value);
       // "Today" in the clinic's first zone, not the laptop's.
       const today = calendarDateIn(Date.now(), r.value.locations[0]?.timeZone ?? 'UTC');
@@ -76,7 +75,7 @@ export function Dashboard() {
   return (
     <div className="dashboard">
       {filter ? <FilterBar filter={filter} options={options} onChange={setFilter} /> : null}
-      <ErrorMessage message={optionsError ?? error} />
+      <ErrorMessage message={shown(optionsError ?? error)} />
       {!reports ? <p>{t('common.loading')}</p> : (
         <div className="report-grid">
           <ReportCard title={t('report.utilization')} tables={reports.utilization.tables} captions={captionsOf('utilization')}>

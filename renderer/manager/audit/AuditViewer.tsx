@@ -7,7 +7,7 @@ import { AuditEntryRow } from './AuditEntryRow';
 import { AuditFilters, emptyAuditFilter, type AuditFilter } from './AuditFilters';
 import { ChainStatus } from './ChainStatus';
 import type { AuditEntry, AuditQuery } from './types';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 const pageSize = 50;
 const idPattern = /^[0-9a-f-]{36}$/i;
@@ -27,12 +27,12 @@ function toQuery(filter: AuditFilter, timeZone: string, offset: number): AuditQu
 
 export function AuditViewer() {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [filter, setFilter] = useState<AuditFilter>(emptyAuditFilter);
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
 
   useEffect(() => {
     void invoke('admin.locations.list', {}).then((r) => setTimeZone(r.ok ? (r.value[0]?.timeZone ?? 'UTC') : 'UTC'));
@@ -43,7 +43,7 @@ export function AuditViewer() {
     let isCurrent = true;
     void invoke('audit.events', toQuery(filter, timeZone, 0)).then((r) => {
       if (!isCurrent) return;
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setError(null);
       setEntries(r.value.entries);
       setHasMore(r.value.hasMore);
@@ -56,7 +56,7 @@ export function AuditViewer() {
   async function loadMore() {
     if (!timeZone || !entries) return;
     const r = await invoke('audit.events', toQuery(filter, timeZone, entries.length));
-    if (!r.ok) return setError(explain(r.error));
+    if (!r.ok) return setError(r.error);
     setEntries([...entries, ...r.value.entries]);
     setHasMore(r.value.hasMore);
   }
@@ -65,7 +65,7 @@ export function AuditViewer() {
     <div className="audit">
       <ChainStatus />
       <AuditFilters filter={filter} onChange={setFilter} />
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {entries === null ? <p>{t('common.loading')}</p> : null}
       {entries?.length === 0 ? <p>{t('audit.none')}</p> : null}
       {entries && entries.length > 0 && timeZone ? (

@@ -4,22 +4,22 @@ import { invoke, type ApiOutput } from '../../api/client';
 import { ErrorMessage } from '../../ui/Dialog';
 import { shortId } from '../format';
 import { useManagerText } from '../i18n';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 type ChainReport = ApiOutput<'audit.verifyChains'>['devices'][number];
 
 export function ChainStatus() {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [reports, setReports] = useState<ChainReport[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   return (
     <section className="panel" aria-labelledby="chains-title">
       <h2 id="chains-title">{t('audit.chains')}</h2>
       <button type="button" className="button-secondary" onClick={() => {
-        void invoke('audit.verifyChains', {}).then((r) => (r.ok ? setReports(r.value.devices) : setError(explain(r.error))));
+        void invoke('audit.verifyChains', {}).then((r) => (r.ok ? setReports(r.value.devices) : setError(r.error)));
       }}>{t('audit.verify')}</button>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {reports?.length === 0 ? <p role="status">{t('audit.noChains')}</p> : null}
       {reports && reports.length > 0 ? (
         <ul className="plain-list chain-list" aria-label={t('audit.chains')}>

@@ -8,7 +8,7 @@ import { useManagerText } from '../i18n';
 import { OrphanList } from './OrphanList';
 import type { ExceptionView, LocationView, OrphanView } from './types';
 import { instantOf } from './wall-time';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 interface ExceptionsEditorProps {
   providerId: string;
@@ -18,7 +18,7 @@ interface ExceptionsEditorProps {
 
 export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsEditorProps) {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [exceptions, setExceptions] = useState<ExceptionView[]>([]);
   const [kind, setKind] = useState<'time_off' | 'extra_hours'>('time_off');
   const [locationId, setLocationId] = useState('');
@@ -26,7 +26,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
   const [end, setEnd] = useState('');
   const [note, setNote] = useState('');
   const [preview, setPreview] = useState<OrphanView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const id = useId();
   // An exception for every location is typed in the first location's zone.
@@ -34,7 +34,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
   const zoneOf = (lid: string | null) => (locations.find((l) => l.id === lid) ?? locations[0])?.timeZone ?? 'UTC';
 
   const load = useCallback(() => {
-    void invoke('admin.exceptions.list', { providerId }).then((r) => (r.ok ? setExceptions(r.value) : setError(explain(r.error))));
+    void invoke('admin.exceptions.list', { providerId }).then((r) => (r.ok ? setExceptions(r.value) : setError(r.error)));
   }, [providerId]);
   useEffect(load, [load]);
 
@@ -47,7 +47,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
   async function submit() {
     if (!start || !end) return setError(t('exceptions.needTimes'));
     const r = preview ? await invoke('admin.exceptions.save', request()) : await invoke('admin.exceptions.preview', request());
-    if (!r.ok) return setError(explain(r.error));
+    if (!r.ok) return setError(r.error);
     setError(null);
     if (!preview) return setPreview(r.value.orphaned);
     setPreview(null);
@@ -58,7 +58,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
 
   async function remove(exception: ExceptionView) {
     const r = await invoke('admin.exceptions.remove', { exceptionId: exception.id });
-    if (!r.ok) return setError(explain(r.error));
+    if (!r.ok) return setError(r.error);
     setNotice(t('exceptions.removed', { count: r.value.orphaned.length }));
     load();
     onSaved();
@@ -104,7 +104,7 @@ export function ExceptionsEditor({ providerId, locations, onSaved }: ExceptionsE
           <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         <p className="hint">{t('hours.timesIn', { timeZone: zone })}</p>
-        <ErrorMessage message={error} />
+        <ErrorMessage message={shown(error)} />
         {notice ? <p role="status" className="message message-success">{notice}</p> : null}
         {preview ? (
           preview.length === 0

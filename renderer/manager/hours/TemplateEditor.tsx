@@ -9,7 +9,7 @@ import { DayEditor } from './DayEditor';
 import { OrphanList } from './OrphanList';
 import type { LocationView, OrphanView } from './types';
 import { blocksInForce, toWeekly, type BlockDraft } from './week';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 export const weekdayKeys: ManagerKey[] = ['day.1', 'day.2', 'day.3', 'day.4', 'day.5', 'day.6', 'day.7'];
 
@@ -22,13 +22,13 @@ interface TemplateEditorProps {
 
 export function TemplateEditor({ providerId, location, locations, onSaved }: TemplateEditorProps) {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const today = calendarDateIn(Date.now(), location.timeZone);
   const [blocks, setBlocks] = useState<BlockDraft[] | null>(null);
   const [validFrom, setValidFrom] = useState(today);
   const [validTo, setValidTo] = useState('');
   const [preview, setPreview] = useState<OrphanView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const id = useId();
@@ -36,7 +36,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
   useEffect(() => {
     setBlocks(null);
     void invoke('admin.templates.list', { providerId }).then((r) => {
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setBlocks(blocksInForce(r.value.templates, location.id, today));
     });
   }, [providerId, location.id, today]);
@@ -52,7 +52,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
     setIsBusy(true);
     const r = await invoke('admin.templates.preview', request());
     setIsBusy(false);
-    if (!r.ok) return setError(explain(r.error));
+    if (!r.ok) return setError(r.error);
     setError(null);
     setPreview(r.value.orphaned);
   }
@@ -61,7 +61,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
     setIsBusy(true);
     const r = await invoke('admin.templates.save', request());
     setIsBusy(false);
-    if (!r.ok) return setError(explain(r.error));
+    if (!r.ok) return setError(r.error);
     setError(null);
     setPreview(null);
     setNotice(t('hours.saved', { count: r.value.orphaned.length }));
@@ -99,7 +99,7 @@ export function TemplateEditor({ providerId, location, locations, onSaved }: Tem
           />
         ))}
       </div>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {notice ? <p role="status" className="message message-success">{notice}</p> : null}
       {preview ? (
         <section className="preview" aria-labelledby={`${id}-preview`}>

@@ -7,21 +7,21 @@ import { useManagerText } from '../i18n';
 import { OrphanList } from './OrphanList';
 import { RebookDialog } from './RebookDialog';
 import type { LocationView, OrphanView } from './types';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 const watchedTables = ['appointments', 'schedule_templates', 'schedule_exceptions'];
 
 export function ToRebook({ providerId, locations, revision }: { providerId: string; locations: LocationView[]; revision: number }) {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [orphans, setOrphans] = useState<OrphanView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [rebooking, setRebooking] = useState<OrphanView | null>(null);
   const [changes, setChanges] = useState(0);
 
   const load = useCallback(() => {
     void invoke('admin.orphans.list', { providerId }).then((r) => {
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setError(null);
       setOrphans(r.value.orphaned);
     });
@@ -35,7 +35,7 @@ export function ToRebook({ providerId, locations, revision }: { providerId: stri
   return (
     <section className="panel" aria-labelledby="to-rebook-title">
       <h2 id="to-rebook-title">{t('hours.toRebook')}</h2>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {orphans === null ? <p>{t('common.loading')}</p> : null}
       {orphans?.length === 0 ? <p>{t('hours.nothingToRebook')}</p> : null}
       {orphans && orphans.length > 0 ? (

@@ -8,23 +8,23 @@ import { ExceptionsEditor } from './ExceptionsEditor';
 import { TemplateEditor } from './TemplateEditor';
 import { ToRebook } from './ToRebook';
 import type { LocationView, ProviderView } from './types';
-import { useApiError } from '../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../i18n/api-errors';
 
 export function WorkingHours() {
   const { t } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [providers, setProviders] = useState<ProviderView[]>([]);
   const [locations, setLocations] = useState<LocationView[]>([]);
   const [providerId, setProviderId] = useState('');
   const [locationId, setLocationId] = useState('');
   const [revision, setRevision] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const id = useId();
 
   useEffect(() => {
     void Promise.all([invoke('admin.providers.list', {}), invoke('admin.locations.list', {})]).then(([p, l]) => {
-      if (!p.ok) return setError(explain(p.error));
-      if (!l.ok) return setError(explain(l.error));
+      if (!p.ok) return setError(p.error);
+      if (!l.ok) return setError(l.error);
       setProviders(p.value);
       setLocations(l.value);
       setProviderId(p.value[0]?.id ?? '');
@@ -37,7 +37,7 @@ export function WorkingHours() {
 
   return (
     <div className="working-hours">
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       <div className="field-inline">
         <label htmlFor={`${id}-provider`}>{t('dashboard.provider')}</label>
         <select id={`${id}-provider`} value={providerId} onChange={(e) => setProviderId(e.target.value)}>

@@ -8,30 +8,30 @@ import { formatCount } from '../../format';
 import { useManagerText } from '../../i18n';
 import { ReminderRuleForm } from './ReminderRuleForm';
 import type { LocationView, ReminderRuleView, ServiceView } from './types';
-import { useApiError } from '../../../i18n/api-errors';
+import { useShownError, type ShownError } from '../../../i18n/api-errors';
 
 export function ReminderRulesAdmin() {
   const { t, language } = useManagerText();
-  const explain = useApiError();
+  const shown = useShownError();
   const [locations, setLocations] = useState<LocationView[]>([]);
   const [services, setServices] = useState<ServiceView[]>([]);
   const [locationId, setLocationId] = useState('');
   const [rules, setRules] = useState<ReminderRuleView[]>([]);
   const [editing, setEditing] = useState<ReminderRuleView | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const id = useId();
 
   useEffect(() => {
     void Promise.all([invoke('admin.locations.list', {}), invoke('admin.services.list', {})]).then(([l, s]) => {
-      if (!l.ok) return setError(explain(l.error));
-      if (!s.ok) return setError(explain(s.error));
+      if (!l.ok) return setError(l.error);
+      if (!s.ok) return setError(s.error);
       setLocations(l.value);
       setServices(s.value);
     });
   }, []);
   const load = useCallback(() => {
-    void invoke('admin.reminderRules.list', locationId ? { locationId } : {}).then((r) => (r.ok ? setRules(r.value) : setError(explain(r.error))));
+    void invoke('admin.reminderRules.list', locationId ? { locationId } : {}).then((r) => (r.ok ? setRules(r.value) : setError(r.error)));
   }, [locationId]);
   useEffect(load, [load]);
 
@@ -44,7 +44,7 @@ export function ReminderRulesAdmin() {
     if (!window.confirm(t('reminders.confirmRemove', { rule: describe(rule) }))) return;
     setNotice(null);
     void invoke('admin.reminderRules.remove', { ruleId: rule.id }).then((r) => {
-      if (!r.ok) return setError(explain(r.error));
+      if (!r.ok) return setError(r.error);
       setNotice(t('reminders.removed'));
       load();
     });
@@ -63,7 +63,7 @@ export function ReminderRulesAdmin() {
           setEditing('new');
         }}>{t('reminders.add')}</button>
       </div>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       <p role="status" className={notice ? 'message message-success' : 'visually-hidden'}>{notice}</p>
       {rules.length === 0 ? <p>{t('reminders.none')}</p> : (
         <table className="admin-table">

@@ -1,5 +1,6 @@
 // The CLI as IT runs it, as a child process (testing/cli-process.ts).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,20 @@ describe('npm run sync-server -- backup / restore, embedded store', () => {
     await expect(cli('restore', '--from', notes)).rejects.toMatchObject({ stderr: expect.stringContaining(`sync-server: ${notes} is not a Frontdesk server backup.`) });
     expect(await pairingCodes()).toBe(before);
   }, 150_000);
+
+  it('sees through a server.json left by a killed server whose address another server now answers', { timeout: 150_000 }, async () => {
+    const otherDir = join(root, 'other');
+    const other = await startCliServer(otherDir);
+    try {
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+      writeFileSync(join(dataDir, 'server.json'), JSON.stringify({ url: other.url, adminToken: 'not-this-servers-token', pid: gone }));
+      const { stdout } = await cli('backup', '--out', join(root, 'backups', 'after-a-crash.backup'));
+      expect(stdout).toMatch(/^Backed up the embedded PGlite store to .*after-a-crash\.backup/);
+    } finally {
+      await other.stop();
+      rmSync(join(dataDir, 'server.json'), { force: true });
+    }
+  });
 
   it('will not guess whether a server runs when its server.json is damaged', async () => {
     const damagedDir = join(root, 'damaged');

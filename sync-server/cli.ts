@@ -67,11 +67,24 @@ async function runningServer(): Promise<RunningInfo | null> {
   } catch {
     throw new Error(`${runningFile} is damaged. If no sync server is running on ${dataDir}, delete it and try again.`);
   }
+  // Left by a server that was killed: its port may since belong to another server, which
+  // would answer /health and then refuse this store's admin token.
+  if (!isRunning(info.pid)) return null;
   try {
     const res = await fetch(`${info.url}/health`, { signal: AbortSignal.timeout(2_000) });
     return res.ok ? info : null;
   } catch {
     return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

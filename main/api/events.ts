@@ -1,7 +1,6 @@
 // Change notifications for the renderer, whatever the transport: "these tables changed,
 // read them again" after local writes and sync pulls, and the sync bar's state.
 import { replicatedTableNames } from '../../db/schema/registry';
-import { REJECTIONS_SHAPE } from '../sync/pull';
 import type { SyncState } from '../sync/sync-client';
 
 export type ApiEvent =
@@ -57,10 +56,9 @@ export class ApiEvents {
       this.publish({ type: 'sync', state: state as SyncState });
     };
     // A first sync arrives as hundreds of batches: one "read again" per burst is enough,
-    // naming the tables the burst brought (the pulled shape of rejections restores rows of
-    // any table; a source that does not say which table pulled means any table too).
+    // naming the tables the burst brought (a pull that names no table may have touched any).
     const onPulled = (table: unknown) => {
-      for (const t of typeof table === 'string' && table !== REJECTIONS_SHAPE ? [table] : everyTable) this.pulledTables.add(t);
+      for (const t of typeof table === 'string' ? [table] : everyTable) this.pulledTables.add(t);
       this.pulledTimer ??= setTimeout(() => {
         this.pulledTimer = null;
         const tables = [...this.pulledTables];

@@ -49,7 +49,8 @@ export class SyncClient extends EventEmitter {
     this.pull = startPulling(this.store, this.options, this.tables, {
       onBatch: (table) => {
         this.update({ online: true });
-        this.emit('pulled', table);
+        // Which local table the rows went to; none for rejections, which may restore rows of any table.
+        this.emit('pulled', table === REJECTIONS_SHAPE ? null : table);
       },
       onUpToDate: (table) => {
         this.upToDate.add(table);

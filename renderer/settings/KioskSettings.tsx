@@ -3,7 +3,7 @@
 // code read out at the desk, and unpairing a lost or retired tablet at once.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { invoke, subscribe, type ApiOutput } from '../api/client';
-import { useApiError } from '../i18n/api-errors';
+import { useShownError, type ShownError } from '../i18n/api-errors';
 import { ErrorMessage } from '../ui/Dialog';
 import { formatDateTime, formatTime } from '../ui/time';
 import { useSettingsText } from './messages';
@@ -14,7 +14,7 @@ interface Place { id: string; name: string; timeZone: string }
 
 export function KioskSettings({ locations, defaultLocationId }: { locations: Place[]; defaultLocationId: string | null }) {
   const { t } = useSettingsText();
-  const explain = useApiError();
+  const shown = useShownError();
   const ids = { lan: useId(), name: useId(), location: useId() };
   const [lan, setLan] = useState<LanAccess | null>(null);
   const [kiosks, setKiosks] = useState<Kiosk[]>([]);
@@ -22,17 +22,17 @@ export function KioskSettings({ locations, defaultLocationId }: { locations: Pla
   const [locationId, setLocationId] = useState(defaultLocationId ?? locations[0]?.id ?? '');
   const [code, setCode] = useState<{ code: string; expiresAt: number; timeZone: string } | null>(null);
   const [isSwitching, setIsSwitching] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
     void Promise.all([invoke('kiosk.lanAccess', {}), invoke('kiosk.list', {})]).then(([l, k]) => {
-      if (!l.ok) return setError(explain(l.error));
-      if (!k.ok) return setError(explain(k.error));
+      if (!l.ok) return setError(l.error);
+      if (!k.ok) return setError(k.error);
       setLan(l.value);
       setKiosks(k.value.kiosks.filter((kiosk) => kiosk.revokedAt === null));
     });
-  }, [explain]);
+  }, []);
   useEffect(load, [load]);
   // A tablet pairs, or the listener comes up or fails, after the call that asked for it: the
   // desk says so with a change event.
@@ -52,26 +52,25 @@ export function KioskSettings({ locations, defaultLocationId }: { locations: Pla
     setIsSwitching(true);
     const result = await invoke('kiosk.setLanAccess', { enabled });
     setIsSwitching(false);
-    if (result.ok) setError(null);
-    else setError(explain(result.error));
+    if (result.ok) return setError(null);
+    setError(result.error);
+    // Refused: the box goes back to what the desk has. (A change comes back as an event.)
     load();
   }
 
   async function createCode() {
     const place = locations.find((l) => l.id === locationId);
     const result = await invoke('kiosk.createPairingCode', { locationId, name });
-    if (!result.ok) return setError(explain(result.error));
+    if (!result.ok) return setError(result.error);
     setError(null);
     setCode({ code: result.value.code, expiresAt: result.value.expiresAt, timeZone: place?.timeZone ?? 'UTC' });
-    load();
   }
 
   async function unpair(kiosk: Kiosk) {
     const result = await invoke('kiosk.revoke', { kioskId: kiosk.id });
-    if (!result.ok) return setError(explain(result.error));
+    if (!result.ok) return setError(result.error);
     setError(null);
     setNotice(t('kiosk.unpaired', { name: kiosk.name }));
-    load();
   }
 
   const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? '';
@@ -81,7 +80,7 @@ export function KioskSettings({ locations, defaultLocationId }: { locations: Pla
   return (
     <section className="settings-section" aria-labelledby={`${ids.lan}-heading`}>
       <h3 id={`${ids.lan}-heading`}>{t('kiosk.heading')}</h3>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={shown(error)} />
       {notice ? <p role="status" className="message message-info">{notice}</p> : null}
 
       <div className="check-field">

@@ -16,7 +16,7 @@ import { appointmentFromRow } from '../../db/schema/appointment-row';
 import type { ServerDb, Sql } from '../store/server-db';
 import { describeConflict, findConflict } from './claims';
 import { GroupCommitter } from './group-commit';
-import { AlreadyRecorded, earlierAnswers, logAnswers, mergeBatch, type Author, type BatchItem, type LogEntry, type Rejected } from './merge-batch';
+import { AlreadyRecorded, answerFromLog, earlierAnswers, logAnswers, mergeBatch, type Author, type BatchItem, type LogEntry, type Rejected } from './merge-batch';
 import { rowState } from './pg-rows';
 import { prepareChange } from './prepare';
 import type { Publisher } from './publish';
@@ -149,8 +149,7 @@ async function mergeAlone(ctx: MergeContext, item: BatchItem, now: number): Prom
     if (e instanceof AlreadyRecorded) {
       // The same change id twice at once (a retry racing the original): answer what the winner recorded.
       const recorded = (await earlierAnswers(ctx.db, [change.id])).get(change.id);
-      if (recorded?.orgId === author.orgId) return recorded.result;
-      if (recorded) return { id: change.id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' };
+      if (recorded) return answerFromLog(author, change.id, recorded);
     }
     const rejected = await toRejection(ctx.db, author, change, e);
     await logAnswers(ctx.db, [{ author, change, result: rejected }], now);

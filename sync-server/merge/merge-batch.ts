@@ -21,7 +21,7 @@ import type { Sql } from '../store/server-db';
 import { Statement } from '../store/statement';
 import { claimColumns, describeConflict, loadOverlappingClaims, lockClaimKeys, rewriteClaims, SlotTaken, type StoredClaim } from './claims';
 import { lockRowsSql, rowState, writeRowsSql, type PgRow, type RowWrite } from './pg-rows';
-import { baseOf, publicationLockSql, reserveNumbers, setAsideSql, unnumberedSql } from './publish';
+import { baseOf, numberCommitted, publicationLockSql, setAsideSql, unnumberedSql } from './publish';
 
 export interface Author {
   orgId: string;
@@ -68,8 +68,8 @@ export interface MergeOptions {
   /** Answers decided before the batch (prepare.ts refusals), filed with it. */
   refusals?: LogEntry[];
   /**
-   * Number the batch's changes, and every committed change still unnumbered, before the
-   * writes (publish.ts reserveNumbers), holding the organizations' publication locks until
+   * Number the batch's changes, and every committed change still unnumbered, as it
+   * writes (publish.ts numberCommitted, setAsideSql), holding the organizations' publication locks until
    * `tx` commits: rows and log entries are written with their numbers once, never
    * stamped afterwards. Without it, accepted answers carry seq 0 until published.
    */
@@ -83,11 +83,6 @@ export interface MergeOptions {
  */
 export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, options: MergeOptions = {}): Promise<ChangeResult[]> {
   const { earlier, roles, rows: dbRows } = await readBatchState(tx, allItems, options.refusals ?? []);
-  const answeredBefore = (author: Author, id: string): ChangeResult | undefined => {
-    const first = earlier.get(id);
-    if (!first) return undefined;
-    return first.orgId === author.orgId ? first.result : { id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' };
-  };
   const items = allItems.filter((i) => !earlier.has(i.change.id));
   const refusals = (options.refusals ?? []).filter((r) => !earlier.has(r.change.id));
   const brokenChains = await checkAuditChains(tx, items, dbRows);
@@ -171,7 +166,7 @@ export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, op
   const orgs = numbering ? [...numbering.counts.keys()].sort() : [];
   const lockOrgs = orgs.length > 0 ? (st: Statement) => `${publicationLockSql(st, orgs)} as locked, ${unnumberedSql(st, orgs)} as unnumbered` : undefined;
   const claimed = await rewriteClaims(tx, held, [...claimRewrites.values()].flat(), lockOrgs);
-  for (const orgId of (claimed?.unnumbered ?? []) as string[]) await reserveNumbers(tx, orgId, 0);
+  for (const orgId of (claimed?.unnumbered ?? []) as string[]) await numberCommitted(tx, orgId);
 
   const entries = [...items.map((item, i) => ({ author: item.author, change: item.change, result: results[i]! })), ...refusals];
 
@@ -194,7 +189,10 @@ export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, op
   }
 
   const byId = new Map(entries.map((e) => [e.change.id, e.result]));
-  const answer = (author: Author, id: string) => answeredBefore(author, id) ?? byId.get(id)!;
+  const answer = (author: Author, id: string) => {
+    const first = earlier.get(id);
+    return first ? answerFromLog(author, id, first) : byId.get(id)!;
+  };
   return [...allItems.map((i) => answer(i.author, i.change.id)), ...(options.refusals ?? []).map((r) => answer(r.author, r.change.id))];
 }
 
@@ -306,7 +304,7 @@ async function readBatchState(tx: Sql, items: BatchItem[], refusals: LogEntry[])
   const staffIds = [...new Set(items.filter((i) => i.author.deviceRole !== 'kiosk' && i.author.deviceRole !== 'system' && i.change.staffUserId).map((i) => i.change.staffUserId!))];
   const tables = replicatedTableNames.filter((table) => items.some((i) => i.table === table));
   const parts = [
-    `(select coalesce(json_agg(l), '[]') from (select change_id, org_id, status, seq, reason, message, conflicts_with from change_log where change_id = any(${st.param([...items.map((i) => i.change.id), ...refusals.map((r) => r.change.id)], 'text[]')})) as l) as earlier`,
+    `(select coalesce(json_agg(l), '[]') from (select ${LOGGED_ANSWER} from change_log where change_id = any(${st.param([...items.map((i) => i.change.id), ...refusals.map((r) => r.change.id)], 'text[]')})) as l) as earlier`,
     `(select coalesce(json_agg(s), '[]') from (select id, org_id, role from staff_users where id = any(${st.param(staffIds, 'text[]')}) and active and not deleted) as s) as roles`,
     ...tables.map((table, n) => `${lockRowsSql(st, table, [...new Set(items.filter((i) => i.table === table).map((i) => i.change.row))].sort())} as rows${n}`),
   ];
@@ -320,6 +318,13 @@ async function readBatchState(tx: Sql, items: BatchItem[], refusals: LogEntry[])
   return { earlier, roles, rows };
 }
 
+/** What a change id already in the log is answered: its first answer, unless another organization filed it. */
+export function answerFromLog(author: Author, id: string, first: { orgId: string; result: ChangeResult }): ChangeResult {
+  return first.orgId === author.orgId ? first.result : { id, status: 'rejected', reason: 'invalid', message: 'That change id is already in use.' };
+}
+
+const LOGGED_ANSWER = 'change_id, org_id, status, seq, reason, message, conflicts_with';
+
 interface EarlierAnswer { change_id: string; org_id: string; status: 'accepted' | 'rejected'; seq: number | null; reason: RejectionReason; message: string; conflicts_with: string | null }
 
 function answerOf(r: EarlierAnswer): ChangeResult {
@@ -332,7 +337,7 @@ function answerOf(r: EarlierAnswer): ChangeResult {
 export async function earlierAnswers(db: Sql, ids: string[]): Promise<Map<string, { orgId: string; result: ChangeResult }>> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.query<EarlierAnswer>(
-    `select change_id, org_id, status, seq, reason, message, conflicts_with from change_log where change_id = any($1::text[])`, [ids]);
+    `select ${LOGGED_ANSWER} from change_log where change_id = any($1::text[])`, [ids]);
   return new Map(rows.map((r) => [r.change_id, { orgId: r.org_id, result: answerOf(r) }]));
 }
 

@@ -13,9 +13,15 @@ export type PgRow = Record<string, unknown>;
 const q = (name: string) => `"${name}"`;
 
 /** The columns a row is read with: named, not `*`, so a column added by a newer instance's migration does not break this one's prepared statements. */
-function readColumns(table: ReplicatedTableName): string {
-  const spec = tableSpecs[table];
-  return ['id', 'org_id', 'hlc', ...spec.columns.filter((c) => spec.writable.has(c.name)).map((c) => c.name)].map(q).join(', ');
+const readColumns = new Map<ReplicatedTableName, string>();
+function readColumnsOf(table: ReplicatedTableName): string {
+  let columns = readColumns.get(table);
+  if (!columns) {
+    const spec = tableSpecs[table];
+    columns = ['id', 'org_id', 'hlc', ...spec.columns.filter((c) => spec.writable.has(c.name)).map((c) => c.name)].map(q).join(', ');
+    readColumns.set(table, columns);
+  }
+  return columns;
 }
 
 /**
@@ -24,7 +30,7 @@ function readColumns(table: ReplicatedTableName): string {
  * publisher stamps rows in that order too), as one JSON array.
  */
 export function lockRowsSql(st: Statement, table: ReplicatedTableName, ids: string[]): string {
-  return `(select coalesce(json_agg(r), '[]') from (select ${readColumns(table)} from ${q(table)} where id = any(${st.param(ids, 'text[]')}) order by id for update) as r)`;
+  return `(select coalesce(json_agg(r), '[]') from (select ${readColumnsOf(table)} from ${q(table)} where id = any(${st.param(ids, 'text[]')}) order by id for update) as r)`;
 }
 
 export interface RowWrite {

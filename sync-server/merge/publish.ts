@@ -5,8 +5,9 @@
 // commit later; a shape reader that already moved past it would skip that change forever
 // and replicas would silently diverge (ARCHITECTURE.md 5). Numbers are only given by a
 // transaction holding the organization's transaction-scoped advisory lock, which it keeps
-// until it commits: a merge batch, for the committed, unnumbered changes and then its own
-// (reserveNumbers), or the publisher, for changes other writers committed with seq = null.
+// until it commits: a merge batch, for the committed, unnumbered changes (numberCommitted)
+// and then its own (setAsideSql), or the publisher, for changes other writers committed
+// with seq = null.
 // Everything numbered <= N was committed before N was handed out, or with it, so a reader
 // that has seen N has seen everything below it.
 import { replicatedTableNames } from '../../db/schema/registry';
@@ -58,7 +59,7 @@ export async function publishOnce(db: ServerDb, orgId: string): Promise<number> 
  */
 export async function numberPending(tx: Sql, orgId: string): Promise<Map<string, number>> {
   await lockPublication(tx, [orgId]);
-  return (await reserveNumbers(tx, orgId, 0)).numbered;
+  return numberCommitted(tx, orgId);
 }
 
 /**
@@ -107,28 +108,25 @@ export const baseOf = (orgId: string) => `(select base from bases where bases.or
 
 /**
  * With the organization's publication lock held: number its committed, unnumbered changes
- * (stamping their rows), then set aside the next `count` numbers for changes `tx` is about
- * to record, which it must record before it commits (a number set aside and not used
- * would be a gap in the feed). Returns the first number set aside and the numbers given.
+ * and stamp their rows. Returns the numbers given, by change id.
  */
-export async function reserveNumbers(tx: Sql, orgId: string, count: number): Promise<{ first: number; numbered: Map<string, number> }> {
-  const { rows: [result] } = await tx.query<{ last_seq: string | number; numbered: { change_id: string; table_name: string; row_id: string; status: string; seq: number }[] }>(
+export async function numberCommitted(tx: Sql, orgId: string): Promise<Map<string, number>> {
+  const { rows: [result] } = await tx.query<{ numbered: { change_id: string; table_name: string; row_id: string; status: string; seq: number }[] }>(
     `with pending as (
        select change_id, row_number() over (order by received_at, change_id) as n, count(*) over () as total
          from change_log where org_id = $1 and seq is null
      ), bumped as (
-       insert into org_sequences (org_id, last_seq) select $1, coalesce(max(total), 0) + $2 from pending
+       insert into org_sequences (org_id, last_seq) select $1, coalesce(max(total), 0) from pending
        on conflict (org_id) do update set last_seq = org_sequences.last_seq + excluded.last_seq
        returning last_seq
      ), numbered as (
-       update change_log c set seq = b.last_seq - $2 - p.total + p.n
+       update change_log c set seq = b.last_seq - p.total + p.n
          from pending p, bumped b
         where c.change_id = p.change_id
        returning c.change_id, c.table_name, c.row_id, c.status, c.seq
      )
-     select (select last_seq from bumped) as last_seq,
-            (select coalesce(json_agg(numbered), '[]'::json) from numbered) as numbered`,
-    [orgId, count]);
+     select (select coalesce(json_agg(numbered), '[]'::json) from numbered) as numbered`,
+    [orgId]);
   const numbered = result!.numbered;
   const seqs = new Map(numbered.map((r) => [r.change_id, Number(r.seq)]));
   // A row touched by several changes carries the newest one's number.
@@ -142,7 +140,7 @@ export async function reserveNumbers(tx: Sql, orgId: string, count: number): Pro
   for (const table of replicatedTableNames) {
     const rows = latest.get(table);
     if (!rows) continue;
-    // In id order, as merge batches lock rows (pg-rows.ts lockRows): no deadlock between them.
+    // In id order, as merge batches lock rows (pg-rows.ts lockRowsSql): no deadlock between them.
     const ordered = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await tx.query(
       `update "${table}" t set server_seq = x.seq
@@ -150,5 +148,5 @@ export async function reserveNumbers(tx: Sql, orgId: string, count: number): Pro
         where t.id = x.id and t.org_id = $3`,
       [ordered.map(([id]) => id), ordered.map(([, seq]) => seq), orgId]);
   }
-  return { first: Number(result!.last_seq) - count + 1, numbered: seqs };
+  return seqs;
 }

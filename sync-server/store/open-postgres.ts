@@ -22,9 +22,9 @@ const typeParsers = {
  */
 const MAX_PREPARED = 500;
 const statementNames = new Map<string, string>();
-function named(text: string, values: unknown[] | undefined): pg.QueryConfig | string {
+function named(text: string, values: unknown[] | undefined): pg.QueryConfig {
   // Without values node-postgres sends the simple protocol, which also runs scripts of several statements.
-  if (values === undefined) return text;
+  if (values === undefined) return { text };
   let name = statementNames.get(text);
   if (!name && statementNames.size < MAX_PREPARED) {
     name = `fd${statementNames.size}`;
@@ -68,12 +68,12 @@ export async function openPostgresServerDb(connectionString: string, { poolSize 
   return {
     kind: 'postgres',
     durability: 'durable',
-    query: async <T,>(text: string, params?: unknown[]) => (await pool.query(named(text, params) as pg.QueryConfig)) as unknown as { rows: T[] },
+    query: async <T,>(text: string, params?: unknown[]) => (await pool.query(named(text, params))) as unknown as { rows: T[] },
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn({ query: async <T,>(text: string, params?: unknown[]) => (await client.query(named(text, params) as pg.QueryConfig)) as unknown as { rows: T[] } });
+        const result = await fn({ query: async <T,>(text: string, params?: unknown[]) => (await client.query(named(text, params))) as unknown as { rows: T[] } });
         await client.query('commit');
         return result;
       } catch (e) {

@@ -5,6 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { appointmentValues, ensureTestClinic, type TestDevice } from '../sync-server/testing/harness';
 import type { ChangeResult } from '../db/crdt/change';
@@ -22,6 +23,7 @@ const CONFLICT_RATE = 0.05;
 const PROVIDERS = 400;
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 const MIN = 60_000;
+const cores = availableParallelism();
 const BASE = Date.UTC(2027, 5, 1, 13, 0);
 
 type LoadAnswer = ChangeResult | { status: 'failed'; message: string };
@@ -102,7 +104,7 @@ function counting(db: ServerDb): { db: ServerDb; statements: () => number; publi
       return db.transaction((tx) => fn({
         query: (text, params) => {
           statements++;
-          if (text.includes("'frontdesk-publish:'")) publications++;
+          if (text.includes('insert into org_sequences')) publications++;
           return tx.query(text, params);
         },
       }));
@@ -145,8 +147,10 @@ export async function run(): Promise<Figure[]> {
   const raw = new pg.Pool({ connectionString: database.url, max: CLIENTS });
   raw.on('error', () => undefined);
   try {
-    // The server's store, counting the statements it is sent.
-    const counted = counting(await openPostgresServerDb(database.url, { poolSize: POOL_SIZE }));
+    // The server's store, counting the statements it is sent. BENCH_LOG=1: PostgreSQL logs
+    // each of them with its duration (parse, bind and execute apart), for profiling.
+    const serverUrl = process.env.BENCH_LOG ? `${database.url}?options=-c%20log_min_duration_statement%3D0` : database.url;
+    const counted = counting(await openPostgresServerDb(serverUrl, { poolSize: POOL_SIZE }));
     const server = await createSyncServer({ db: counted.db, liveTimeoutMs: 2_000 });
     const url = await server.listen(0, '127.0.0.1');
     try {
@@ -202,8 +206,10 @@ export async function run(): Promise<Figure[]> {
       };
       let syncBusy = 0;
       let rawBusy = 0;
-      const syncCpu: CpuTimes = { thread: 0, process: 0, postgres: 0 };
-      const rawCpu: CpuTimes = { thread: 0, process: 0, postgres: 0 };
+      let syncSeconds = 0;
+      let rawSeconds = 0;
+      const syncCpu: CpuTimes = { thread: 0, process: 0, postgres: 0, idle: 0 };
+      const rawCpu: CpuTimes = { thread: 0, process: 0, postgres: 0, idle: 0 };
       /** Seconds taken; `busy` gets how long this thread's event loop was busy meanwhile, in ms. */
       const timed = async (fn: () => Promise<void>, busy: (ms: number) => void, cpu: CpuTimes) => {
         const t = process.hrtime.bigint();
@@ -211,7 +217,7 @@ export async function run(): Promise<Figure[]> {
         const before = cpuTimes();
         await fn();
         const spent = cpuSince(before);
-        if (spent) for (const k of ['thread', 'process', 'postgres'] as const) cpu[k] += spent[k];
+        if (spent) for (const k of ['thread', 'process', 'postgres', 'idle'] as const) cpu[k] += spent[k];
         busy(performance.eventLoopUtilization(loop).active);
         return Number(process.hrtime.bigint() - t) / 1e9;
       };
@@ -225,10 +231,12 @@ export async function run(): Promise<Figure[]> {
         const before = counted.statements();
         const published = counted.publications();
         const s = await timed(syncRound(PER_CLIENT), (ms) => { syncBusy += ms; }, syncCpu);
+        syncSeconds += s;
         statementsInRounds += counted.statements() - before;
         publicationsInRounds += counted.publications() - published;
         pushesInRounds += CLIENTS * PER_CLIENT;
         const b = await timed(rawRound(PER_CLIENT), (ms) => { rawBusy += ms; }, rawCpu);
+        rawSeconds += b;
         syncRates.push((CLIENTS * PER_CLIENT) / s);
         rawRates.push((CLIENTS * PER_CLIENT) / b);
         progress(`round ${r + 1}/${ROUNDS}: ${syncRates[r]!.toFixed(0)} bookings/s vs ${rawRates[r]!.toFixed(0)} raw inserts/s`);
@@ -245,7 +253,8 @@ export async function run(): Promise<Figure[]> {
       if (cpuTimes()) {
         const per = (ms: number) => (ms / pushesInRounds).toFixed(3);
         progress(`CPU per booking: server thread ${per(syncCpu.thread)} ms, the other threads (the 32 clients) ${per(syncCpu.process - syncCpu.thread)} ms, PostgreSQL ${per(syncCpu.postgres)} ms; `
-          + `per raw insert: client ${per(rawCpu.process)} ms, PostgreSQL ${per(rawCpu.postgres)} ms`);
+          + `per raw insert: client ${per(rawCpu.process)} ms, PostgreSQL ${per(rawCpu.postgres)} ms; `
+          + `cores idle ${(syncCpu.idle / (syncSeconds * 1000)).toFixed(2)} of ${cores} while booking, ${(rawCpu.idle / (rawSeconds * 1000)).toFixed(2)} while inserting`);
       }
       return [{
         name: `conflict-checked bookings/s, ${CLIENTS} clients, one change per push, ${conflictShare.toFixed(1)}% conflicts, ${(statementsInRounds / pushesInRounds).toFixed(1)} statements/push`,

@@ -10,6 +10,8 @@ export interface CpuTimes {
   process: number;
   /** Every process named postgres on the machine. */
   postgres: number;
+  /** Idle time of every core of the machine (/proc/stat), summed: what the work left unused. */
+  idle: number;
 }
 
 const TICK_MS = 10;
@@ -32,7 +34,9 @@ export function cpuTimes(): CpuTimes | null {
         // The process ended meanwhile.
       }
     }
-    return { thread: cpuMs(readFileSync('/proc/thread-self/stat', 'utf8')), process: cpuMs(readFileSync('/proc/self/stat', 'utf8')), postgres };
+    // The first line of /proc/stat sums every core: user nice system idle iowait ...
+    const idle = Number(readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/)[4]) * TICK_MS;
+    return { thread: cpuMs(readFileSync('/proc/thread-self/stat', 'utf8')), process: cpuMs(readFileSync('/proc/self/stat', 'utf8')), postgres, idle };
   } catch {
     return null;
   }
@@ -40,5 +44,5 @@ export function cpuTimes(): CpuTimes | null {
 
 export function cpuSince(start: CpuTimes | null): CpuTimes | null {
   const now = cpuTimes();
-  return start && now ? { thread: now.thread - start.thread, process: now.process - start.process, postgres: now.postgres - start.postgres } : null;
+  return start && now ? { thread: now.thread - start.thread, process: now.process - start.process, postgres: now.postgres - start.postgres, idle: now.idle - start.idle } : null;
 }

@@ -115,9 +115,10 @@ async function commitPushes(ctx: MergeContext, pushes: Push[]): Promise<(ChangeR
 async function mergeTogether(ctx: MergeContext, ready: BatchItem[], refusals: LogEntry[], now: number): Promise<ChangeResult[] | null> {
   const orgs = [...new Set([...ready, ...refusals].map((i) => i.author.orgId))].sort();
   try {
-    const results = await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, ready, now, { refusals, publish: true })), 3);
+    const announce = ctx.db.kind === 'postgres';
+    const results = await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, ready, now, { refusals, publish: true, announce })), 3);
     // Waking long-polls is not part of the answer: the next batch need not wait for it.
-    for (const orgId of orgs) ctx.publisher.announce(orgId).catch((e: unknown) => console.error('Could not announce new changes', e));
+    if (!announce) for (const orgId of orgs) ctx.publisher.announce(orgId).catch((e: unknown) => console.error('Could not announce new changes', e));
     return results;
   } catch {
     // A claim the batch did not lock, a change id another instance recorded first, or

@@ -17,11 +17,11 @@ import { checkKioskCheckInFrom } from '../../db/rules/kiosk';
 import type { AppointmentStatus, Role } from '../../db/rules/types';
 import { appointmentFromRow } from '../../db/schema/appointment-row';
 import { replicatedTableNames, tableSpecs, type ReplicatedTableName } from '../../db/schema/registry';
-import type { Sql } from '../store/server-db';
+import { PUBLISH_CHANNEL, type Sql } from '../store/server-db';
 import { Statement } from '../store/statement';
-import { claimColumns, describeConflict, loadOverlappingClaims, lockClaimKeys, rewriteClaims, SlotTaken, type StoredClaim } from './claims';
+import { claimColumns, claimKeyLocksSql, describeConflict, insertClaimsSql, loadOverlappingClaims, lockClaimKeys, releaseClaims, SlotTaken, type ClaimKey, type StoredClaim } from './claims';
 import { lockRowsSql, rowState, writeRowsSql, type PgRow, type RowWrite } from './pg-rows';
-import { baseOf, numberCommitted, publicationLockSql, setAsideSql, unnumberedSql } from './publish';
+import { baseOf, numberCommitted, setAsideSql, unnumberedSql } from './publish';
 
 export interface Author {
   orgId: string;
@@ -74,6 +74,12 @@ export interface MergeOptions {
    * stamped afterwards. Without it, accepted answers carry seq 0 until published.
    */
   publish?: boolean;
+  /**
+   * Wake every instance's long-polls for the batch's organizations with NOTIFY in the
+   * statement that writes the batch: PostgreSQL delivers it when the transaction commits.
+   * (PGlite's listeners are in-process: the caller announces after the commit instead.)
+   */
+  announce?: boolean;
 }
 
 /**
@@ -82,14 +88,15 @@ export interface MergeOptions {
  * its first answer and is not applied again (another organization's id is refused).
  */
 export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, options: MergeOptions = {}): Promise<ChangeResult[]> {
-  const { earlier, roles, rows: dbRows } = await readBatchState(tx, allItems, options.refusals ?? []);
+  const expected = expectedClaimKeys(allItems);
+  const { earlier, roles, rows: dbRows } = await readBatchState(tx, allItems, options.refusals ?? [], expected);
   const items = allItems.filter((i) => !earlier.has(i.change.id));
   const refusals = (options.refusals ?? []).filter((r) => !earlier.has(r.change.id));
   const brokenChains = await checkAuditChains(tx, items, dbRows);
 
   // Pass 1: every claim key and range the batch could touch if every change were accepted.
   const planned = new Map<string, { start: number; end: number }[]>();
-  const lockKeys: (Pick<Claim, 'kind' | 'key'> & { orgId: string })[] = [];
+  const lockKeys: ClaimKey[] = [];
   const wanted: (Claim & { orgId: string })[] = [];
   walk(items, roles, dbRows, brokenChains, (item, effect) => {
     if (effect instanceof Rejection) return false;
@@ -103,8 +110,13 @@ export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, op
     }
     return true;
   });
-  await lockClaimKeys(tx, lockKeys);
-  const locked = new Set(lockKeys.map((k) => claimKey(k.orgId, k)));
+  const locked = new Set(expected.map((k) => claimKey(k.orgId, k)));
+  const unlocked = lockKeys.filter((k) => !locked.has(claimKey(k.orgId, k)));
+  // A second lock statement breaks the one sorted order: two instances crossing here can
+  // deadlock, which PostgreSQL breaks and withRetries (apply-changes.ts) runs again. Only a
+  // change that does not name every key it claims (a move of a stored appointment) needs it.
+  await lockClaimKeys(tx, unlocked);
+  for (const k of unlocked) locked.add(claimKey(k.orgId, k));
   const index = new ClaimIndex(await loadOverlappingClaims(tx, wanted));
 
   // Pass 2: the real decisions, in order.
@@ -158,21 +170,19 @@ export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, op
     results.push({ id: change.id, status: 'rejected', reason: outcome.reason, message, ...(conflict ? { conflictsWith: conflict.conflictsWith } : {}) });
   }
 
-  // Only appointments already stored can hold claims to let go of. A numbered batch takes
-  // its publication locks in the statement that stores its claims, and learns there
-  // whether committed changes still wait for a number: those are numbered first.
+  // Only appointments already stored can hold claims to let go of.
   const held = [...claimRewrites.keys()].filter((id) => dbRows.has(rowKey('appointments', id)));
   const numbering = options.publish ? placesInOrganization([...items, ...refusals]) : null;
-  const orgs = numbering ? [...numbering.counts.keys()].sort() : [];
-  const lockOrgs = orgs.length > 0 ? (st: Statement) => `${publicationLockSql(st, orgs)} as locked, ${unnumberedSql(st, orgs)} as unnumbered` : undefined;
-  const claimed = await rewriteClaims(tx, held, [...claimRewrites.values()].flat(), lockOrgs);
-  for (const orgId of (claimed?.unnumbered ?? []) as string[]) await numberCommitted(tx, orgId);
+  await releaseClaims(tx, held);
 
   const entries = [...items.map((item, i) => ({ author: item.author, change: item.change, result: results[i]! })), ...refusals];
 
-  // The numbers, the rows and the log, in one statement.
+  // The numbers (which lock the organizations' sequences until commit: publish.ts), the
+  // claims, the rows and the log, in one statement.
   const st = new Statement();
   const ctes: string[] = numbering ? [setAsideSql(st, numbering.counts)] : [];
+  const claims = [...claimRewrites.values()].flat();
+  if (claims.length > 0) ctes.push(`w${ctes.length} as (${insertClaimsSql(st, claims)})`);
   for (const table of replicatedTableNames) {
     const rows = [...touched.values()].filter((r) => r.table === table);
     const write = (r: (typeof rows)[number], columns: string[]): RowWrite => ({ id: r.id, orgId: r.orgId, values: r.state.values, hlc: r.state.hlc, columns, ...(numbering ? { place: numbering.places.get(r.lastChange)! } : {}) });
@@ -181,12 +191,15 @@ export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, op
     const updates = rows.filter((r) => r.inDb && (r.won.size > 0 || numbering)).map((r) => write(r, [...r.won]));
     for (const w of writeRowsSql(st, table, inserts, updates)) ctes.push(`w${ctes.length} as (${w})`);
   }
-  const { recorded, bases } = entries.length === 0 ? { recorded: new Set<string>(), bases: new Map<string, number>() } : await runLogging(tx, st, ctes, entries, now, numbering?.places);
+  const { recorded, bases, unnumbered } = entries.length === 0 ? { recorded: new Set<string>(), bases: new Map<string, number>(), unnumbered: [] } : await runLogging(tx, st, ctes, entries, now, numbering?.places, options.announce ?? false);
   // A numbered batch must file every entry: a number set aside and not used would leave a gap.
   if (numbering ? recorded.size < entries.length : results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
   if (numbering) {
     for (const [i, r] of results.entries()) if (r.status === 'accepted') r.seq = bases.get(items[i]!.author.orgId)! + numbering.places.get(r.id)!;
   }
+  // Changes other writers committed unnumbered get the numbers after the batch's, while it
+  // still holds the sequences.
+  for (const orgId of unnumbered) await numberCommitted(tx, orgId);
 
   const byId = new Map(entries.map((e) => [e.change.id, e.result]));
   const answer = (author: Author, id: string) => {
@@ -295,11 +308,30 @@ interface BatchState {
 }
 
 /**
+ * The claim keys the batch's appointment changes name outright (a new booking names its
+ * provider, rooms and patient): locked with the rows, so most batches need no lock
+ * statement of their own. Keys a change claims without naming them are locked after the
+ * rows are read.
+ */
+function expectedClaimKeys(items: BatchItem[]): ClaimKey[] {
+  const keys: ClaimKey[] = [];
+  for (const { author, change, table } of items) {
+    if (table !== 'appointments') continue;
+    const { provider_id: provider, patient_id: patient, resource_ids: resources } = change.values;
+    if (typeof provider === 'string') keys.push({ orgId: author.orgId, kind: 'provider', key: provider });
+    if (typeof patient === 'string') keys.push({ orgId: author.orgId, kind: 'patient', key: patient });
+    if (Array.isArray(resources)) for (const r of resources) if (typeof r === 'string') keys.push({ orgId: author.orgId, kind: 'resource', key: r });
+  }
+  return keys;
+}
+
+/**
  * Everything the batch must know before deciding, in one statement: the answers already
  * filed for its change ids, the signed-in staff's roles, and its rows, locked table by
- * table in the registry's order, ids sorted (the same order in every batch).
+ * table in the registry's order, ids sorted (the same order in every batch), then the
+ * claim keys its changes name (expectedClaimKeys).
  */
-async function readBatchState(tx: Sql, items: BatchItem[], refusals: LogEntry[]): Promise<BatchState> {
+async function readBatchState(tx: Sql, items: BatchItem[], refusals: LogEntry[], keys: ClaimKey[]): Promise<BatchState> {
   const st = new Statement();
   const staffIds = [...new Set(items.filter((i) => i.author.deviceRole !== 'kiosk' && i.author.deviceRole !== 'system' && i.change.staffUserId).map((i) => i.change.staffUserId!))];
   const tables = replicatedTableNames.filter((table) => items.some((i) => i.table === table));
@@ -307,6 +339,8 @@ async function readBatchState(tx: Sql, items: BatchItem[], refusals: LogEntry[])
     `(select coalesce(json_agg(l), '[]') from (select ${LOGGED_ANSWER} from change_log where change_id = any(${st.param([...items.map((i) => i.change.id), ...refusals.map((r) => r.change.id)], 'text[]')})) as l) as earlier`,
     `(select coalesce(json_agg(s), '[]') from (select id, org_id, role from staff_users where id = any(${st.param(staffIds, 'text[]')}) and active and not deleted) as s) as roles`,
     ...tables.map((table, n) => `${lockRowsSql(st, table, [...new Set(items.filter((i) => i.table === table).map((i) => i.change.row))].sort())} as rows${n}`),
+    // After the rows, as every batch locks them; the overlap read that relies on these locks is a later statement.
+    ...(keys.length > 0 ? [`${claimKeyLocksSql(st, keys)} as keyed`] : []),
   ];
   const { rows: [found] } = await tx.query<Record<string, unknown>>(`select ${parts.join(',\n       ')}`, st.values);
   const earlier = new Map((found!.earlier as EarlierAnswer[]).map((r) => [r.change_id, { orgId: r.org_id, result: answerOf(r) }]));
@@ -428,7 +462,7 @@ export async function logAnswers(tx: Sql, entries: LogEntry[], now: number): Pro
  * statement. `places`: a numbered batch's entries' places (the writes then include
  * setAsideSql, whose bases come back per organization).
  */
-async function runLogging(tx: Sql, st: Statement, writes: string[], entries: LogEntry[], now: number, places?: Map<string, number> | null): Promise<{ recorded: Set<string>; bases: Map<string, number> }> {
+async function runLogging(tx: Sql, st: Statement, writes: string[], entries: LogEntry[], now: number, places?: Map<string, number> | null, announce = false): Promise<{ recorded: Set<string>; bases: Map<string, number>; unnumbered: string[] }> {
   const rejected = (r: ChangeResult) => (r.status === 'rejected' ? r : null);
   const columns: [unknown[], string][] = [
     [entries.map((e) => e.change.id), 'text[]'], [entries.map((e) => e.author.orgId), 'text[]'], [entries.map((e) => e.author.deviceId), 'text[]'],
@@ -444,8 +478,11 @@ async function runLogging(tx: Sql, st: Statement, writes: string[], entries: Log
            as u(change_id, org_id, device_id, table_name, row_id, status, reason, message, conflicts_with, received_at, place)
        on conflict (change_id) do nothing
        returning change_id)`];
-  const { rows: [logged] } = await tx.query<{ ids: string[]; bases: { org_id: string; base: number }[] }>(
+  const orgs = [...new Set(entries.map((e) => e.author.orgId))].sort();
+  const { rows: [logged] } = await tx.query<{ ids: string[]; bases: { org_id: string; base: number }[]; unnumbered: string[] }>(
     `with ${ctes.join(',\n     ')}
-     select coalesce((select json_agg(change_id) from logged), '[]') as ids, ${places ? "coalesce((select json_agg(b) from bases b), '[]')" : "'[]'::json"} as bases`, st.values);
-  return { recorded: new Set(logged!.ids), bases: new Map(logged!.bases.map((b) => [b.org_id, Number(b.base)])) };
+     select coalesce((select json_agg(change_id) from logged), '[]') as ids, ${places ? "coalesce((select json_agg(b) from bases b), '[]')" : "'[]'::json"} as bases,
+            ${places ? unnumberedSql(st, orgs) : "'[]'::json"} as unnumbered${announce ? `,
+            (select count(pg_notify(${st.param(PUBLISH_CHANNEL, 'text')}, o)) from unnest(${st.param(orgs, 'text[]')}) as o) as announced` : ''}`, st.values);
+  return { recorded: new Set(logged!.ids), bases: new Map(logged!.bases.map((b) => [b.org_id, Number(b.base)])), unnumbered: logged!.unnumbered };
 }

@@ -1,45 +1,33 @@
-// A merge batch numbered as it writes (mergeBatch's publish option): the changes committed
-// earlier without numbers come first, then the batch's answers in batch order, accepted and
-// rejected alike, with no gap; every row an accepted change touched carries the newest
-// number, including a row whose change won no column.
+// A merge batch numbered as it writes (mergeBatch's publish option): the batch's answers in
+// batch order, accepted and rejected alike, then the changes committed earlier without
+// numbers, with no gap; every row an accepted change touched carries the newest number,
+// including a row whose change won no column.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { Change } from '../../db/crdt/change';
-import { formatHlc } from '../../db/crdt/hlc';
-import { stampChange, type ColumnValues } from '../../db/crdt/merge';
-import { openPgliteServerDb } from '../store/open-pglite';
+import type { ColumnValues } from '../../db/crdt/merge';
 import type { ServerDb } from '../store/server-db';
-import { mergeBatch, type BatchItem } from './merge-batch';
+import { appointmentChanges, bookingValues, MIN, storeWithManager } from '../testing/batch-items';
+import { mergeBatch } from './merge-batch';
 
 const ORG = 'org-numbering-test';
 const MANAGER = 'staff-numbering-manager';
 const author = { orgId: ORG, deviceId: 'device-numbering-test', deviceRole: 'manager' as const };
-const MIN = 60_000;
 const BASE = Date.UTC(2027, 4, 3, 15, 0);
 const A = '0190e000-0000-7000-8000-000000000101';
 const B = '0190e000-0000-7000-8000-000000000102';
 const C = '0190e000-0000-7000-8000-000000000103';
 
-const at = (minute: number) => formatHlc({ millis: BASE + minute * MIN, counter: 0, node: '00000000000000c1' });
-const item = (row: string, values: ColumnValues, minute: number): BatchItem & { change: Change } => {
-  const { hlc } = stampChange(values, at(minute));
-  return { author, table: 'appointments', change: { id: uuidv7(), table: 'appointments', row, values, hlc, staffUserId: MANAGER } };
-};
-const booking = (start: number, code: string): ColumnValues => ({
-  location_id: 'loc-1', provider_id: 'prov-n', service_id: 'svc-1', patient_id: `pat-${code}`, resource_ids: [],
-  start_at: start, end_at: start + 30 * MIN, buffer_before_min: 0, buffer_after_min: 0, status: 'booked',
-  source_channel: 'desk', overbook: false, confirmation_code: code, booked_at: BASE, deleted: false,
-});
+const item = appointmentChanges(author, MANAGER, BASE, '00000000000000c1');
+const booking = (start: number, code: string): ColumnValues => bookingValues(start, { provider_id: 'prov-n', confirmation_code: code });
 
 describe('a merge batch numbered as it writes', () => {
   let db: ServerDb;
   beforeAll(async () => {
-    db = await openPgliteServerDb();
-    await db.query(`insert into staff_users (id, org_id, name, role, secret_hash, active, deleted, hlc) values ($1, $2, 'M', 'manager', 'x', true, false, '{}')`, [MANAGER, ORG]);
+    db = await storeWithManager(ORG, MANAGER);
   }, 180_000);
   afterAll(() => db?.close());
 
-  it('numbers earlier unnumbered changes first, then every answer in batch order, and stamps the rows', async () => {
+  it('numbers every answer in batch order, then the earlier unnumbered changes, and stamps the rows', async () => {
     // Merged one per transaction (the fallback path): committed without a number.
     const early = item(A, booking(BASE, 'NA'), 1);
     await db.transaction((tx) => mergeBatch(tx, [early], BASE));
@@ -57,15 +45,15 @@ describe('a merge batch numbered as it writes', () => {
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'rejected']);
     expect(results[2]).toMatchObject({ reason: 'slot_taken', conflictsWith: B });
     expect(results[4]).toEqual(refusal.result);
-    expect(results.map((r) => (r.status === 'accepted' ? r.seq : null))).toEqual([2, 3, null, 5, null]);
+    expect(results.map((r) => (r.status === 'accepted' ? r.seq : null))).toEqual([1, 2, null, 4, null]);
 
     const { rows: log } = await db.query<{ change_id: string; seq: number | null }>('select change_id, seq from change_log order by seq');
-    expect(log).toEqual([early, move, book, clash, stale, refusal].map((x, i) => ({ change_id: x.change.id, seq: i + 1 })));
+    expect(log).toEqual([move, book, clash, stale, refusal, early].map((x, i) => ({ change_id: x.change.id, seq: i + 1 })));
     const { rows: [sequence] } = await db.query<{ last_seq: number }>('select last_seq from org_sequences where org_id = $1', [ORG]);
     expect(Number(sequence!.last_seq)).toBe(6);
     const { rows } = await db.query<{ id: string; server_seq: number; start_at: number }>('select id, server_seq, start_at from appointments order by id');
     expect(rows.map((r) => ({ ...r, server_seq: Number(r.server_seq), start_at: Number(r.start_at) })))
-      .toEqual([{ id: A, server_seq: 5, start_at: BASE + 60 * MIN }, { id: B, server_seq: 3, start_at: BASE }]);
+      .toEqual([{ id: A, server_seq: 6, start_at: BASE + 60 * MIN }, { id: B, server_seq: 2, start_at: BASE }]);
   });
 
   it('answers re-sent ids from the log inside the batch: the first answer, no new number; another organization is refused', async () => {

@@ -3,16 +3,17 @@
 // Why not take a sequence number anywhere inside the writing transaction? Because with
 // concurrent writers (pooled connections, two server instances) a number taken earlier can
 // commit later; a shape reader that already moved past it would skip that change forever
-// and replicas would silently diverge (ARCHITECTURE.md 5). Numbers are only given by a
-// transaction holding the organization's transaction-scoped advisory lock, which it keeps
-// until it commits: a merge batch, for the committed, unnumbered changes (numberCommitted)
-// and then its own (setAsideSql), or the publisher, for changes other writers committed
-// with seq = null.
-// Everything numbered <= N was committed before N was handed out, or with it, so a reader
-// that has seen N has seen everything below it.
+// and replicas would silently diverge (ARCHITECTURE.md 5). Numbers come from the
+// organization's row in org_sequences, and taking them locks that row until the
+// transaction ends: a merge batch sets aside its own (setAsideSql, in the statement that
+// writes its rows) and then numbers the committed, unnumbered changes it found
+// (numberCommitted); the publisher numbers the changes other writers committed with
+// seq = null, after locking the row (lockPublication). So numbers are handed out in
+// commit order: everything numbered <= N was committed before N was handed out, or with
+// it, and a reader that has seen N has seen everything below it.
 import { replicatedTableNames } from '../../db/schema/registry';
 import type { ServerDb, Sql } from '../store/server-db';
-import { Statement } from '../store/statement';
+import type { Statement } from '../store/statement';
 
 export class Publisher {
   private readonly running = new Map<string, Promise<void>>();
@@ -63,35 +64,30 @@ export async function numberPending(tx: Sql, orgId: string): Promise<Map<string,
 }
 
 /**
- * Take the organizations' publication locks (transaction-scoped), all in one statement and
- * one order, so two transactions locking several never deadlock on them.
+ * Lock the organizations' sequences until the transaction ends (creating them if need be),
+ * in one statement and one order, as setAsideSql does: two transactions never deadlock on them.
  */
 export async function lockPublication(tx: Sql, orgIds: string[]): Promise<void> {
-  const st = new Statement();
-  await tx.query(`select ${publicationLockSql(st, orgIds)}`, st.values);
-}
-
-/** The locking expression alone, for a statement that has other work to do as well. */
-export function publicationLockSql(st: Statement, orgIds: string[]): string {
-  return `(select count(pg_advisory_xact_lock(h)) from (
-       select distinct hashtextextended('frontdesk-publish:' || o, 0) as h from unnest(${st.param(orgIds, 'text[]')}) as o order by h
-     ) as keys)`;
+  await tx.query(
+    `insert into org_sequences (org_id, last_seq) select o, 0 from unnest($1::text[]) as o order by o
+     on conflict (org_id) do update set last_seq = org_sequences.last_seq`,
+    [[...new Set(orgIds)].sort()]);
 }
 
 /**
  * Which of the organizations have committed changes without a number. Asked in the
- * statement that takes their publication locks, so it may miss a change committed while it
- * waited for them: that change is numbered by the next batch or the publisher, above
- * every number given now, which a reader that has seen those numbers will still reach.
+ * statement that locks their sequences, so it may miss a change committed while it waited
+ * for them: that change is numbered by the next batch or the publisher, above every number
+ * given now, which a reader that has seen those numbers will still reach.
  */
 export function unnumberedSql(st: Statement, orgIds: string[]): string {
   return `(select coalesce(json_agg(distinct org_id), '[]') from change_log where org_id = any(${st.param(orgIds, 'text[]')}) and seq is null)`;
 }
 
 /**
- * With the organizations' publication locks held and their pending changes numbered: CTEs
- * that set aside the next `counts` numbers per organization; `bases` holds each one's number
- * before its first. The statement must use every number (a gap would stall readers).
+ * CTEs that set aside the next `counts` numbers per organization, locking its sequence
+ * until the transaction ends; `bases` holds each one's number before its first. The
+ * statement must use every number (a gap would stall readers).
  */
 export function setAsideSql(st: Statement, counts: Map<string, number>): string {
   const orgs = [...counts.keys()].sort();
@@ -107,8 +103,9 @@ export function setAsideSql(st: Statement, counts: Map<string, number>): string 
 export const baseOf = (orgId: string) => `(select base from bases where bases.org_id = ${orgId})`;
 
 /**
- * With the organization's publication lock held: number its committed, unnumbered changes
- * and stamp their rows. Returns the numbers given, by change id.
+ * With the organization's sequence locked (lockPublication or setAsideSql, in an earlier
+ * statement, so this one sees every change committed before): number its committed,
+ * unnumbered changes and stamp their rows. Returns the numbers given, by change id.
  */
 export async function numberCommitted(tx: Sql, orgId: string): Promise<Map<string, number>> {
   const { rows: [result] } = await tx.query<{ numbered: { change_id: string; table_name: string; row_id: string; status: string; seq: number }[] }>(

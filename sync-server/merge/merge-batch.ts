@@ -421,6 +421,8 @@ async function checkAuditChains(tx: Sql, items: BatchItem[], dbRows: Map<string,
 /** The claims the batch can see: those loaded under lock, then each accepted change's. */
 class ClaimIndex {
   private readonly byKey = new Map<string, StoredClaim[]>();
+  /** The keys each appointment holds claims on here, so replacing them touches only those. */
+  private readonly keysOf = new Map<string, Set<string>>();
 
   constructor(claims: StoredClaim[]) {
     for (const c of claims) this.add(c);
@@ -439,7 +441,8 @@ class ClaimIndex {
   }
 
   replace(appointmentId: string, claims: StoredClaim[]): void {
-    for (const [key, list] of this.byKey) this.byKey.set(key, list.filter((c) => c.appointmentId !== appointmentId));
+    for (const key of this.keysOf.get(appointmentId) ?? []) this.byKey.set(key, this.byKey.get(key)!.filter((c) => c.appointmentId !== appointmentId));
+    this.keysOf.delete(appointmentId);
     for (const c of claims) this.add(c);
   }
 
@@ -448,6 +451,9 @@ class ClaimIndex {
     const list = this.byKey.get(key) ?? [];
     list.push(c);
     this.byKey.set(key, list);
+    const keys = this.keysOf.get(c.appointmentId) ?? new Set<string>();
+    keys.add(key);
+    this.keysOf.set(c.appointmentId, keys);
   }
 }
 

@@ -60,28 +60,30 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const { rows: pendingOrgs } = await db.query<{ org_id: string }>('select distinct org_id from change_log where seq is null');
   for (const { org_id } of pendingOrgs) await publishOnce(db, org_id);
 
-  const published = new EventEmitter();
-  published.setMaxListeners(0);
-  db.onPublished((orgId) => published.emit(orgId));
+  const publications = new EventEmitter();
+  publications.setMaxListeners(0);
+  db.onPublished((orgId) => publications.emit(orgId));
   // Closing wakes every long-poll so shutdown never waits out their timeouts.
   const closing = new AbortController();
   // One listener per waiting long-poll (every device, every table): not a leak.
   setMaxListeners(0, closing.signal);
-  const waitForPublish = (orgId: string, signal: AbortSignal) => new Promise<void>((resolve) => {
-    const done = () => {
+  const waitForPublish = (orgId: string, signal: AbortSignal, timeoutMs: number) => new Promise<boolean>((resolve) => {
+    const end = (published: boolean) => {
       clearTimeout(timer);
-      published.off(orgId, done);
-      signal.removeEventListener('abort', done);
-      closing.signal.removeEventListener('abort', done);
-      resolve();
+      publications.off(orgId, onPublished);
+      signal.removeEventListener('abort', onStop);
+      closing.signal.removeEventListener('abort', onStop);
+      resolve(published);
     };
-    const timer = setTimeout(done, liveTimeoutMs);
-    published.once(orgId, done);
-    signal.addEventListener('abort', done, { once: true });
-    closing.signal.addEventListener('abort', done, { once: true });
+    const onPublished = () => end(true);
+    const onStop = () => end(false);
+    const timer = setTimeout(onStop, Math.max(0, timeoutMs));
+    publications.once(orgId, onPublished);
+    signal.addEventListener('abort', onStop, { once: true });
+    closing.signal.addEventListener('abort', onStop, { once: true });
     // A long-poll that gets here after its client left, or after closing began, would
     // otherwise wait out the whole timeout (and hold shutdown open that long).
-    if (signal.aborted || closing.signal.aborted) done();
+    if (signal.aborted || closing.signal.aborted) onStop();
   });
 
   const merge: MergeContext = {
@@ -123,7 +125,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   registerDeviceRoutes(app, db, now);
   registerAdminDeviceRoutes(app, db, requireDevice, now);
   registerChangeRoutes(app, merge, requireDevice);
-  registerShapeRoutes(app, { db, epoch: identity.epoch, waitForPublish }, requireDevice);
+  registerShapeRoutes(app, { db, epoch: identity.epoch, liveTimeoutMs, waitForPublish }, requireDevice);
   registerUpdateRoutes(app);
 
   app.get('/health', async () => ({

@@ -83,8 +83,10 @@ async function readPage(db: Sql, device: AuthenticatedDevice, table: string, aft
 export interface ShapeContext {
   db: Sql;
   epoch: string;
-  /** Resolves when the organization publishes, or after the long-poll timeout. */
-  waitForPublish(orgId: string, signal: AbortSignal): Promise<void>;
+  /** How long a live request waits for something new before it answers "up to date" anyway. */
+  liveTimeoutMs: number;
+  /** True when the organization publishes within `timeoutMs`; false at the timeout, when `signal` aborts or the server closes. */
+  waitForPublish(orgId: string, signal: AbortSignal, timeoutMs: number): Promise<boolean>;
 }
 
 export async function serveShape(ctx: ShapeContext, device: AuthenticatedDevice, req: ShapeRequest, signal: AbortSignal): Promise<ShapeResponse> {
@@ -100,18 +102,26 @@ export async function serveShape(ctx: ShapeContext, device: AuthenticatedDevice,
     return { status: 409, headers: { 'electric-handle': handle }, body: [{ headers: { control: 'must-refetch' } }] };
   }
 
-  // Listen before reading: a publication that lands between the read and the wait would
-  // otherwise be missed, and the device would hear of it only at the next long-poll.
-  const stopWaiting = new AbortController();
-  const published = req.live ? ctx.waitForPublish(device.orgId, AbortSignal.any([signal, stopWaiting.signal])) : null;
-  let page = await readPage(ctx.db, device, table, after);
-  if (published && page.rows.length === 0) {
-    await published;
+  // A live request waits until its own table has something new, across publications that
+  // brought it nothing: every table's long-poll of every device wakes on each publication,
+  // and answering them all would send each desk a score of empty pages per booking. Each
+  // wait starts before its read: a publication that lands between the read and the wait
+  // would otherwise be missed until the next one.
+  const deadline = Date.now() + ctx.liveTimeoutMs;
+  let page: Awaited<ReturnType<typeof readPage>>;
+  for (;;) {
+    const stopWaiting = new AbortController();
+    const published = req.live ? ctx.waitForPublish(device.orgId, AbortSignal.any([signal, stopWaiting.signal]), deadline - Date.now()) : null;
+    page = await readPage(ctx.db, device, table, after);
+    if (!published || page.rows.length > 0) {
+      stopWaiting.abort();
+      break;
+    }
+    const more = await published;
     // The device has gone (or the server is closing): nobody is left to answer.
     if (signal.aborted) return { status: 499, headers: {}, body: [] };
-    page = await readPage(ctx.db, device, table, after);
+    if (!more) break;
   }
-  stopWaiting.abort();
   const columns = columnsOf(table);
   const operation = after === 0 ? 'insert' : 'update';
   const messages: Message[] = page.rows.map((row) => ({

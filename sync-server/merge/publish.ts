@@ -65,11 +65,12 @@ export async function numberPending(tx: Sql, orgId: string): Promise<Map<string,
 
 /**
  * Lock the organizations' sequences until the transaction ends (creating them if need be),
- * in one statement and one order, as setAsideSql does: two transactions never deadlock on them.
+ * in one statement and in the order setAsideSql takes them (the array's, sorted here, not
+ * the database collation's): two transactions never deadlock on them.
  */
 export async function lockPublication(tx: Sql, orgIds: string[]): Promise<void> {
   await tx.query(
-    `insert into org_sequences (org_id, last_seq) select o, 0 from unnest($1::text[]) as o order by o
+    `insert into org_sequences (org_id, last_seq) select o, 0 from unnest($1::text[]) as o
      on conflict (org_id) do update set last_seq = org_sequences.last_seq`,
     [[...new Set(orgIds)].sort()]);
 }

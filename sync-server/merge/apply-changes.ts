@@ -113,13 +113,8 @@ async function commitPushes(ctx: MergeContext, pushes: Push[]): Promise<(ChangeR
  * option); answers for `ready`, then `refusals`. Null when it must be split (see mergeOneByOne).
  */
 async function mergeTogether(ctx: MergeContext, ready: BatchItem[], refusals: LogEntry[], now: number): Promise<ChangeResult[] | null> {
-  const orgs = [...new Set([...ready, ...refusals].map((i) => i.author.orgId))].sort();
   try {
-    const announce = ctx.db.kind === 'postgres';
-    const results = await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, ready, now, { refusals, publish: true, announce })), 3);
-    // Waking long-polls is not part of the answer: the next batch need not wait for it.
-    if (!announce) for (const orgId of orgs) ctx.publisher.announce(orgId).catch((e: unknown) => console.error('Could not announce new changes', e));
-    return results;
+    return await withRetries(() => ctx.db.transaction((tx) => mergeBatch(tx, ready, now, { refusals, publish: true })), 3);
   } catch {
     // A claim the batch did not lock, a change id another instance recorded first, or
     // something only PostgreSQL could see (see top): one change at a time.

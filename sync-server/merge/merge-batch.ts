@@ -71,15 +71,11 @@ export interface MergeOptions {
    * Number the batch's changes, and every committed change still unnumbered, as it
    * writes (publish.ts numberCommitted, setAsideSql), holding the organizations' publication locks until
    * `tx` commits: rows and log entries are written with their numbers once, never
-   * stamped afterwards. Without it, accepted answers carry seq 0 until published.
+   * stamped afterwards, and every instance's long-polls are woken by a NOTIFY in the
+   * statement that writes them, delivered at commit. Without it, accepted answers carry
+   * seq 0 until published.
    */
   publish?: boolean;
-  /**
-   * Wake every instance's long-polls for the batch's organizations with NOTIFY in the
-   * statement that writes the batch: PostgreSQL delivers it when the transaction commits.
-   * (PGlite's listeners are in-process: the caller announces after the commit instead.)
-   */
-  announce?: boolean;
 }
 
 /**
@@ -191,7 +187,7 @@ export async function mergeBatch(tx: Sql, allItems: BatchItem[], now: number, op
     const updates = rows.filter((r) => r.inDb && (r.won.size > 0 || numbering)).map((r) => write(r, [...r.won]));
     for (const w of writeRowsSql(st, table, inserts, updates)) ctes.push(`w${ctes.length} as (${w})`);
   }
-  const { recorded, bases, unnumbered } = entries.length === 0 ? { recorded: new Set<string>(), bases: new Map<string, number>(), unnumbered: [] } : await runLogging(tx, st, ctes, entries, now, numbering?.places, options.announce ?? false);
+  const { recorded, bases, unnumbered } = entries.length === 0 ? { recorded: new Set<string>(), bases: new Map<string, number>(), unnumbered: [] } : await runLogging(tx, st, ctes, entries, now, numbering?.places);
   // A numbered batch must file every entry: a number set aside and not used would leave a gap.
   if (numbering ? recorded.size < entries.length : results.some((r) => r.status === 'accepted' && !recorded.has(r.id))) throw new AlreadyRecorded();
   if (numbering) {
@@ -466,9 +462,10 @@ export async function logAnswers(tx: Sql, entries: LogEntry[], now: number): Pro
 /**
  * `writes` (named data-modifying CTEs built on `st`), then the log entries, as one
  * statement. `places`: a numbered batch's entries' places (the writes then include
- * setAsideSql, whose bases come back per organization).
+ * setAsideSql, whose bases come back per organization); a numbered batch also learns which
+ * organizations have unnumbered changes, and sends their NOTIFY.
  */
-async function runLogging(tx: Sql, st: Statement, writes: string[], entries: LogEntry[], now: number, places?: Map<string, number> | null, announce = false): Promise<{ recorded: Set<string>; bases: Map<string, number>; unnumbered: string[] }> {
+async function runLogging(tx: Sql, st: Statement, writes: string[], entries: LogEntry[], now: number, places?: Map<string, number> | null): Promise<{ recorded: Set<string>; bases: Map<string, number>; unnumbered: string[] }> {
   const rejected = (r: ChangeResult) => (r.status === 'rejected' ? r : null);
   const columns: [unknown[], string][] = [
     [entries.map((e) => e.change.id), 'text[]'], [entries.map((e) => e.author.orgId), 'text[]'], [entries.map((e) => e.author.deviceId), 'text[]'],
@@ -488,7 +485,7 @@ async function runLogging(tx: Sql, st: Statement, writes: string[], entries: Log
   const { rows: [logged] } = await tx.query<{ ids: string[]; bases: { org_id: string; base: number }[]; unnumbered: string[] }>(
     `with ${ctes.join(',\n     ')}
      select coalesce((select json_agg(change_id) from logged), '[]') as ids, ${places ? "coalesce((select json_agg(b) from bases b), '[]')" : "'[]'::json"} as bases,
-            ${places ? unnumberedSql(st, orgs) : "'[]'::json"} as unnumbered${announce ? `,
-            (select count(pg_notify(${st.param(PUBLISH_CHANNEL, 'text')}, o)) from unnest(${st.param(orgs, 'text[]')}) as o) as announced` : ''}`, st.values);
+            ${places ? `${unnumberedSql(st, orgs)} as unnumbered,
+            (select count(pg_notify(${st.param(PUBLISH_CHANNEL, 'text')}, o)) from unnest(${st.param(orgs, 'text[]')}) as o) as announced` : "'[]'::json as unnumbered"}`, st.values);
   return { recorded: new Set(logged!.ids), bases: new Map(logged!.bases.map((b) => [b.org_id, Number(b.base)])), unnumbered: logged!.unnumbered };
 }

@@ -1,7 +1,6 @@
 // The embedded server store: PGlite (PostgreSQL in wasm) on disk, with btree_gist for the
 // claims exclusion constraint. The extension must be passed at every open, not just the
 // first: reopening without it breaks inserts into the claims table (PROBES.md).
-import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -42,16 +41,15 @@ export function dumpLivePglite(pg: PGlite): Promise<Blob> {
 
 export async function openPgliteServerDb(dataDir?: string): Promise<ServerDb> {
   const pg = await openPglite(dataDir);
-  // One process owns an embedded store, so publication events stay in-process.
-  const events = new EventEmitter();
-  events.setMaxListeners(0);
   return {
     kind: 'pglite',
     durability: dataDir ? 'process-crash-safe' : 'volatile',
     query: (text, params) => pg.query(text, params),
     transaction: (fn) => pg.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) })),
-    onPublished: (listener) => void events.on(PUBLISH_CHANNEL, listener),
-    notifyPublished: async (orgId) => void events.emit(PUBLISH_CHANNEL, orgId),
+    // LISTEN/NOTIFY as on PostgreSQL: a NOTIFY sent inside a transaction reaches the
+    // listener when it commits (merge-batch.ts sends it in the statement that writes).
+    onPublished: (listener) => void pg.listen(PUBLISH_CHANNEL, listener).catch((e: unknown) => console.error('Could not listen for publications', e)),
+    notifyPublished: async (orgId) => void await pg.query('select pg_notify($1, $2)', [PUBLISH_CHANNEL, orgId]),
     dumpDataDir: () => dumpLivePglite(pg),
     close: () => pg.close(),
   };

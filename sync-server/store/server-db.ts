@@ -19,7 +19,11 @@ export interface ServerDb extends Sql {
   readonly kind: 'pglite' | 'postgres';
   readonly durability: Durability;
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  /** Calls back with the org id whenever any instance publishes new sequence numbers. */
+  /**
+   * Calls back with the org id whenever any instance publishes new sequence numbers: a
+   * NOTIFY on PUBLISH_CHANNEL, from notifyPublished or sent inside a transaction (delivered
+   * when it commits).
+   */
   onPublished(listener: (orgId: string) => void): void;
   notifyPublished(orgId: string): Promise<void>;
   /**
